@@ -1,11 +1,68 @@
 package org.vigil.cli;
 
-/** Placeholder until the command line lands. */
-public final class VigilCli {
-    private VigilCli() {
-    }
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The {@code vigil} command. Exit codes: 0 success, 1 failure, 2 usage error; errors go to
+ * standard error as one line. Only the subcommands that need the database or the web server start
+ * the Spring application, so the checking commands answer at once.
+ */
+@Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
+        description = "Vigil (守望): anti-fraud data sharing and silent eligibility certification for social insurance.",
+        subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, CheckIdCommand.class,
+                CheckCodeCommand.class, CommandLine.HelpCommand.class})
+public final class VigilCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // replaced by the picocli command tree
+        int code = commandLine().execute(args);
+        if (!ServerLifecycle.serving()) {
+            System.exit(code);
+        }
+    }
+
+    /** The configured command tree; tests run it in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new VigilCli());
+        cli.setExecutionExceptionHandler(VigilCli::onFailure);
+        cli.setParameterExceptionHandler(VigilCli::onUsageError);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    private static int onFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String command = cli.getParent() == null ? "vigil" : "vigil " + cli.getCommandName();
+        err.println(command + ": " + firstLine(message));
+        if (e instanceof org.vigil.identity.BadInputException bad) {
+            bad.problems().stream().skip(1).limit(20).forEach(p -> err.println("  " + p.describe()));
+        }
+        err.flush();
+        return 1;
+    }
+
+    private static int onUsageError(ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        String command = cli.getParent() == null ? "vigil" : "vigil " + cli.getCommandName();
+        err.println(command + ": " + firstLine(e.getMessage()) + " (see: " + command + " --help)");
+        err.flush();
+        return 2;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -1,0 +1,63 @@
+package org.vigil.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.vigil.simulator.CityGenerator;
+import org.vigil.simulator.CitySpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+
+/**
+ * The main job on the embedded default: a synthetic city generated once, its registry basics
+ * loaded into PostgreSQL, the console served.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate a small synthetic city if there is none, load it into PostgreSQL and serve the console.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--city", defaultValue = "var/city", description = "Folder of the synthetic city (default: ${DEFAULT-VALUE}).")
+    Path city;
+
+    @Option(names = "--residents", defaultValue = "50000", description = "Residents of a newly generated city (default: ${DEFAULT-VALUE}).")
+    int residents;
+
+    @Option(names = "--months", defaultValue = "3", description = "Months of feeds of a newly generated city (default: ${DEFAULT-VALUE}).")
+    int months;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of a newly generated city (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--start", defaultValue = "2026-09", description = "First month of a newly generated city (default: ${DEFAULT-VALUE}).")
+    YearMonth start;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Override
+    public Integer call() {
+        if (!Files.exists(city.resolve(CityBaselineLoader.MANIFEST))) {
+            out().println("Generating a synthetic city of " + residents + " residents in " + city + " …");
+            out().println(new CityGenerator().generate(new CitySpec(residents, months, seed, start, city)).describe());
+        }
+        ConfigurableApplicationContext context = ServerLifecycle.startWeb(port);
+        CityBaselineLoader loader = context.getBean(CityBaselineLoader.class);
+        loader.load(city).forEach(line -> out().println("  " + line));
+        out().println();
+        out().println("Vigil is serving at " + ServerLifecycle.url(context));
+        out().println("Stop with Ctrl-C; the data stays in var/ for the next start.");
+        return 0;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+}

@@ -1,0 +1,42 @@
+package org.vigil.cli;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.vigil.VigilApplication;
+
+/** Starts the Spring application for the subcommands that need it. */
+final class ServerLifecycle {
+
+    private static final AtomicBoolean SERVING = new AtomicBoolean();
+
+    private ServerLifecycle() {
+    }
+
+    /** Whether a web server was started and should keep the process alive after the command returns. */
+    static boolean serving() {
+        return SERVING.get();
+    }
+
+    static ConfigurableApplicationContext startWeb(int port) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(VigilApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .properties("server.port=" + port)
+                .run();
+        SERVING.set(true);
+        return context;
+    }
+
+    static ConfigurableApplicationContext startWithoutWeb() {
+        return new SpringApplicationBuilder(VigilApplication.class)
+                .web(WebApplicationType.NONE)
+                .run();
+    }
+
+    static String url(ConfigurableApplicationContext context) {
+        String port = context.getEnvironment().getProperty("local.server.port", "8080");
+        return "http://localhost:" + port + "/";
+    }
+}

@@ -1,0 +1,64 @@
+package org.vigil.runtime.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Runs each module's Flyway migrations in that module's own schema, with its own history table,
+ * so a module's versions never collide with another's and a module can be lifted out whole.
+ * A module declares its migrations by placing them in {@code db/migration/<schema>/}.
+ */
+public final class ModuleSchemaMigrations {
+
+    private static final Logger log = LoggerFactory.getLogger(ModuleSchemaMigrations.class);
+    private static final Pattern MODULE_FOLDER = Pattern.compile("db/migration/([a-z_]+)/[^/]+\\.sql$");
+
+    private ModuleSchemaMigrations() {
+    }
+
+    /** The schemas that have migrations on the class path, in name order. */
+    public static List<String> discoverSchemas() {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:db/migration/*/*.sql");
+            TreeSet<String> schemas = new TreeSet<>();
+            for (Resource resource : resources) {
+                Matcher m = MODULE_FOLDER.matcher(resource.getURL().toString());
+                if (m.find()) {
+                    schemas.add(m.group(1));
+                }
+            }
+            return List.copyOf(schemas);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not list the migrations on the class path", e);
+        }
+    }
+
+    public static void migrate(DataSource dataSource) {
+        for (String schema : discoverSchemas()) {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .schemas(schema)
+                    .createSchemas(true)
+                    .locations("classpath:db/migration/" + schema)
+                    .load()
+                    .migrate();
+            log.info("Schema {}: {} migration(s) applied, now at version {}", schema,
+                    result.migrationsExecuted, result.targetSchemaVersion);
+        }
+    }
+}

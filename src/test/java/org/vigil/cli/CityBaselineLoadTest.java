@@ -1,0 +1,187 @@
+package org.vigil.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.vigil.identity.BadInputException;
+import org.vigil.registry.RegistryBaseline;
+import org.vigil.simulator.CityGenerator;
+import org.vigil.simulator.CitySpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The demo's path end to end on real PostgreSQL and a real HTTP server: a generated city's agency
+ * records are loaded, the district page's API counts them from the database, a second load
+ * changes nothing, and a file with a bad row is refused whole (REG-3).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CityBaselineLoadTest {
+
+    @TempDir
+    static Path workspace;
+
+    static Path city;
+
+    @Autowired
+    CityBaselineLoader loader;
+
+    @Autowired
+    RegistryBaseline registry;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void generateCity() {
+        city = workspace.resolve("city");
+        new CityGenerator().generate(new CitySpec(3_000, 1, 7L, YearMonth.of(2026, 9), city));
+    }
+
+    @Test
+    @Order(1)
+    void theDistrictPageCountsWhatWasLoadedFromTheDatabase() throws Exception {
+        loader.load(city);
+
+        Map<String, Long> expectedPersons = countByDistrict(city.resolve("agency/persons.csv"), "region_code");
+        Map<String, Long> expectedRecipients = countByDistrict(city.resolve("agency/recipients.csv"), "region_code");
+        assertThat(expectedPersons).isNotEmpty();
+        assertThat(expectedRecipients).isNotEmpty();
+
+        String json = get("/api/overview/districts");
+        for (Map.Entry<String, Long> e : expectedPersons.entrySet()) {
+            long recipients = expectedRecipients.getOrDefault(e.getKey(), 0L);
+            assertThat(json).contains("\"code\":\"" + e.getKey() + "\"");
+            assertThat(json).containsPattern("\"code\":\"" + e.getKey() + "\",\"name\":\"[^\"]+\",\"residents\":"
+                    + e.getValue() + ",\"recipients\":" + recipients);
+        }
+        assertThat(json).contains("昌邑区");
+        long total = expectedPersons.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(json).contains("\"residents\":" + total);
+    }
+
+    @Test
+    @Order(2)
+    void loadingTheSameCityTwiceChangesNothing() {
+        long before = jdbc.sql("select count(*) from registry.person").query(Long.class).single();
+        long recipientsBefore = jdbc.sql("select count(*) from certification.recipient").query(Long.class).single();
+        List<String> lines = loader.load(city);
+        assertThat(lines).allSatisfy(line -> assertThat(line).contains(" 0 added"));
+        assertThat(jdbc.sql("select count(*) from registry.person").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from certification.recipient").query(Long.class).single())
+                .isEqualTo(recipientsBefore);
+    }
+
+    @Test
+    @Order(3)
+    void aFileWithOneBadRowIsRefusedWholeAndSaysWhere() throws IOException {
+        List<String> lines = Files.readAllLines(city.resolve("agency/persons.csv"), StandardCharsets.UTF_8);
+        Path bad = workspace.resolve("persons-bad.csv");
+        // two new valid people, then one whose ID has a wrong check digit, on line 4
+        String header = lines.get(0);
+        String good1 = person("22020219800101001", "新甲");
+        String good2 = person("22020219800101002", "新乙");
+        String broken = person("22020219800101003", "新丙");
+        char wrong = broken.charAt(17) == '0' ? '1' : '0';
+        broken = broken.substring(0, 17) + wrong + broken.substring(18);
+        Files.write(bad, List.of(header, good1, good2, broken), StandardCharsets.UTF_8);
+        long before = jdbc.sql("select count(*) from registry.person").query(Long.class).single();
+
+        assertThatThrownBy(() -> registry.loadPersons(bad))
+                .isInstanceOf(BadInputException.class)
+                .satisfies(e -> {
+                    var problem = ((BadInputException) e).problems().get(0);
+                    assertThat(problem.file()).isEqualTo("persons-bad.csv");
+                    assertThat(problem.row()).isEqualTo(4);
+                    assertThat(problem.column()).isEqualTo("id_number");
+                    assertThat(problem.reason()).contains("CHECK_DIGIT");
+                });
+        assertThat(jdbc.sql("select count(*) from registry.person").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void theConsolePageIsServedInChinese() throws Exception {
+        String html = get("/");
+        assertThat(html).contains("lang=\"zh-CN\"", "各区县参保人员与待遇领取人员", "api/overview/districts");
+    }
+
+    private static String person(String first17, String name) {
+        String id = first17 + org.vigil.identity.ResidentId.checkDigit(first17);
+        return id + "," + name + ",M," + id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14)
+                + ",220202001001,吉林市昌邑区测试街1号,13800000000";
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static Map<String, Long> countByDistrict(Path csv, String column) throws IOException {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(","));
+        int index = header.indexOf(column);
+        return lines.stream().skip(1)
+                .map(l -> splitCsv(l).get(index).substring(0, 6))
+                .collect(Collectors.groupingBy(d -> d, TreeMap::new, Collectors.counting()));
+    }
+
+    /** Enough CSV for the agency files: quoted fields may hold commas. */
+    private static List<String> splitCsv(String line) {
+        List<String> fields = new java.util.ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    sb.append('"');
+                    i++;
+                }
+                else {
+                    quoted = !quoted;
+                }
+            }
+            else if (c == ',' && !quoted) {
+                fields.add(sb.toString());
+                sb.setLength(0);
+            }
+            else {
+                sb.append(c);
+            }
+        }
+        fields.add(sb.toString());
+        return fields;
+    }
+}
