@@ -34,6 +34,7 @@ class CityBaselineLoader {
         }
         Path agency = city.resolve("agency");
         List<String> lines = new ArrayList<>();
+        lines.add(describe(registry.loadCommunities(agency.resolve("communities.csv"))));
         lines.add(describe(registry.loadPersons(agency.resolve("persons.csv"))));
         lines.add(describe(registry.loadEmployers(agency.resolve("employers.csv"))));
         lines.add(describe(registry.loadEnrollments(agency.resolve("enrollments.csv"))));

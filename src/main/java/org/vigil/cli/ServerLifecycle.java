@@ -21,7 +21,7 @@ final class ServerLifecycle {
     }
 
     static ConfigurableApplicationContext startWeb(int port) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(VigilApplication.class)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(VigilApplication.class).main(VigilApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .properties("server.port=" + port)
                 .run();
@@ -30,7 +30,7 @@ final class ServerLifecycle {
     }
 
     static ConfigurableApplicationContext startWithoutWeb() {
-        return new SpringApplicationBuilder(VigilApplication.class)
+        return new SpringApplicationBuilder(VigilApplication.class).main(VigilApplication.class)
                 .web(WebApplicationType.NONE)
                 .run();
     }

@@ -48,17 +48,19 @@ class CityBaselineLoadTest {
 
     static Path city;
 
-    @Autowired
-    CityBaselineLoader loader;
+    private final CityBaselineLoader loader;
+    private final RegistryBaseline registry;
+    private final JdbcClient jdbc;
+    private final int port;
 
     @Autowired
-    RegistryBaseline registry;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @LocalServerPort
-    int port;
+    CityBaselineLoadTest(CityBaselineLoader loader, RegistryBaseline registry, JdbcClient jdbc,
+            @LocalServerPort int port) {
+        this.loader = loader;
+        this.registry = registry;
+        this.jdbc = jdbc;
+        this.port = port;
+    }
 
     @BeforeAll
     static void generateCity() {
@@ -81,7 +83,11 @@ class CityBaselineLoadTest {
             long recipients = expectedRecipients.getOrDefault(e.getKey(), 0L);
             assertThat(json).contains("\"code\":\"" + e.getKey() + "\"");
             assertThat(json).containsPattern("\"code\":\"" + e.getKey() + "\",\"name\":\"[^\"]+\",\"residents\":"
-                    + e.getValue() + ",\"recipients\":" + recipients);
+                    + e.getValue() + ",\"recipients\":" + recipients + ",\"communities\":[1-9][0-9]*");
+        }
+        Map<String, Long> expectedCommunities = countByDistrict(city.resolve("agency/communities.csv"), "code");
+        for (Map.Entry<String, Long> e : expectedCommunities.entrySet()) {
+            assertThat(json).containsPattern("\"code\":\"" + e.getKey() + "\",[^}]*\"communities\":" + e.getValue() + "}");
         }
         assertThat(json).contains("昌邑区");
         long total = expectedPersons.values().stream().mapToLong(Long::longValue).sum();
@@ -129,6 +135,26 @@ class CityBaselineLoadTest {
 
     @Test
     @Order(4)
+    void aCommunityUnderAnUnknownStreetIsRefusedWithItsRowAndColumn_REG3() throws IOException {
+        Path bad = workspace.resolve("communities-bad.csv");
+        Files.write(bad, List.of("code,name,township_code", "220202001901,新建社区,220202001",
+                "220202999001,无名社区,220202999"), StandardCharsets.UTF_8);
+        long before = jdbc.sql("select count(*) from registry.community").query(Long.class).single();
+
+        assertThatThrownBy(() -> registry.loadCommunities(bad))
+                .isInstanceOf(BadInputException.class)
+                .satisfies(e -> {
+                    var problems = ((BadInputException) e).problems();
+                    assertThat(problems).hasSize(1);
+                    assertThat(problems.get(0).row()).isEqualTo(3);
+                    assertThat(problems.get(0).column()).isEqualTo("township_code");
+                    assertThat(problems.get(0).reason()).contains("no such street or town");
+                });
+        assertThat(jdbc.sql("select count(*) from registry.community").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(5)
     void theConsolePageIsServedInChinese() throws Exception {
         String html = get("/");
         assertThat(html).contains("lang=\"zh-CN\"", "各区县参保人员与待遇领取人员", "api/overview/districts");

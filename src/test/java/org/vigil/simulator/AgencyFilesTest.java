@@ -34,6 +34,22 @@ class AgencyFilesTest {
     }
 
     @Test
+    void everyAddressedCommunityIsListedUnderARealStreetOrTown() {
+        SmallCity.Table communities = agency("communities.csv");
+        assertThat(communities.header()).containsExactly("code", "name", "township_code");
+        Set<String> codes = new HashSet<>();
+        for (Map<String, String> c : communities.maps()) {
+            RegionCode code = RegionCode.parse(c.get("code")).orElseThrow();
+            assertThat(code.value()).hasSize(12).startsWith(c.get("township_code"));
+            assertThat(org.vigil.identity.RegionDirectory.standard().find(RegionCode.parse(c.get("township_code"))
+                    .orElseThrow())).as(c.get("township_code")).isPresent();
+            assertThat(c.get("name")).matches(".+(社区|村)");
+            assertThat(codes.add(code.value())).as("unique " + code.value()).isTrue();
+        }
+        assertThat(codes).containsAll(agency("persons.csv").values("region_code"));
+    }
+
+    @Test
     void everyIdInTheAgencyFilesIsValid_REG2() {
         SmallCity.Table persons = agency("persons.csv");
         assertThat(persons.header()).containsExactly("id_number", "name", "gender", "birth_date", "region_code", "address",

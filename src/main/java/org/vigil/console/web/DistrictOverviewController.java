@@ -13,7 +13,7 @@ import org.vigil.identity.RegionCode;
 import org.vigil.identity.RegionDirectory;
 import org.vigil.registry.RegistryStatistics;
 
-/** Residents and benefit recipients per district, for the console's first page. */
+/** Residents, benefit recipients and communities per district, for the console's first page. */
 @RestController
 @RequestMapping("/api/overview")
 class DistrictOverviewController {
@@ -30,7 +30,9 @@ class DistrictOverviewController {
     DistrictOverview districts() {
         Map<String, Long> persons = registry.personsByDistrict();
         Map<String, Long> benefits = recipients.recipientsByDistrict();
+        Map<String, Long> communities = registry.communitiesByDistrict();
         TreeSet<String> codes = new TreeSet<>(persons.keySet());
+        codes.addAll(communities.keySet());
         codes.addAll(benefits.keySet());
         RegionDirectory directory = RegionDirectory.standard();
         List<DistrictRow> rows = new ArrayList<>();
@@ -41,7 +43,7 @@ class DistrictOverviewController {
             long r = benefits.getOrDefault(code, 0L);
             String name = RegionCode.parse(code).toOptional().flatMap(directory::find)
                     .map(region -> region.name()).orElse(code);
-            rows.add(new DistrictRow(code, name, p, r));
+            rows.add(new DistrictRow(code, name, p, r, communities.getOrDefault(code, 0L)));
             totalPersons += p;
             totalRecipients += r;
         }
@@ -51,6 +53,6 @@ class DistrictOverviewController {
     record DistrictOverview(List<DistrictRow> districts, long residents, long recipients) {
     }
 
-    record DistrictRow(String code, String name, long residents, long recipients) {
+    record DistrictRow(String code, String name, long residents, long recipients, long communities) {
     }
 }

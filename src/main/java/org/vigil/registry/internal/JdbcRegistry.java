@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.identity.CreditCode;
 import org.vigil.identity.RegionCode;
+import org.vigil.identity.RegionDirectory;
+import org.vigil.identity.RegionLevel;
 import org.vigil.identity.ResidentId;
 import org.vigil.registry.LoadReport;
 import org.vigil.registry.RegistryBaseline;
@@ -35,6 +37,39 @@ class JdbcRegistry implements RegistryBaseline, RegistryStatistics {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public LoadReport loadCommunities(Path csv) {
+        RegionDirectory directory = RegionDirectory.standard();
+        jdbc.sql("""
+                create temporary table community_load (code varchar(12), name text, township_code varchar(9))
+                    on commit drop""").update();
+        long read = CsvCopy.copy(dataSource, csv, "copy community_load from stdin", (row, out) -> {
+            RegionCode code = row.parsed("code", true, RegionCode::parse);
+            String name = row.requiredText("name");
+            RegionCode township = row.parsed("township_code", true, RegionCode::parse);
+            if (code != null && code.level() != RegionLevel.VILLAGE) {
+                row.problem("code", code.value(), "not a 12-digit community or village code");
+            }
+            if (township != null && township.level() != RegionLevel.TOWNSHIP) {
+                row.problem("township_code", township.value(), "not a 9-digit street or town code");
+            } else if (township != null && directory.find(township).isEmpty()) {
+                row.problem("township_code", township.value(), "no such street or town in the division table");
+            }
+            if (row.clean() && !code.value().startsWith(township.value())) {
+                row.problem("code", code.value(), "does not lie in street or town " + township.value());
+            }
+            if (row.clean()) {
+                out.text(code.value()).text(name).text(township.value()).endRow();
+            }
+        }, "code", "name", "township_code");
+        long added = jdbc.sql("""
+                insert into registry.community (code, name, township_code)
+                select code, name, township_code from community_load
+                on conflict (code) do nothing""").update();
+        return new LoadReport(csv.getFileName().toString(), read, added, read - added);
     }
 
     @Override
@@ -119,6 +154,16 @@ class JdbcRegistry implements RegistryBaseline, RegistryStatistics {
                 select id_number, scheme, credit_code, start_date, end_date from enrollment_load
                 on conflict (id_number, scheme, coalesce(credit_code, ''), start_date) do nothing""").update();
         return new LoadReport(csv.getFileName().toString(), read, added, read - added);
+    }
+
+    @Override
+    public Map<String, Long> communitiesByDistrict() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select substr(code, 1, 6) as district, count(*) as n from registry.community group by 1 order by 1")
+                .query(rs -> {
+                    counts.put(rs.getString("district"), rs.getLong("n"));
+                });
+        return counts;
     }
 
     @Override

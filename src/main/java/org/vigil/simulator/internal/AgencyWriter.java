@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
  */
 final class AgencyWriter {
 
+    static final String[] COMMUNITIES = {"code", "name", "township_code"};
     static final String[] PERSONS = {"id_number", "name", "gender", "birth_date", "region_code", "address", "phone"};
     static final String[] EMPLOYERS = {"credit_code", "name", "region_code", "registered_on"};
     static final String[] ENROLLMENTS = {"id_number", "scheme", "credit_code", "start_date", "end_date"};
@@ -35,6 +36,7 @@ final class AgencyWriter {
 
     List<Callable<List<FileRecord>>> tasks() {
         List<Callable<List<FileRecord>>> tasks = new ArrayList<>();
+        tasks.add(() -> List.of(communities()));
         tasks.add(() -> List.of(persons()));
         tasks.add(() -> List.of(employers()));
         tasks.add(() -> List.of(enrollments()));
@@ -95,6 +97,25 @@ final class AgencyWriter {
         } else if (phone < 0) {
             row.put("0432-").putDigits(-phone);
         }
+    }
+
+    /**
+     * The city's communities and villages (12-digit codes), which no public division table lists:
+     * the agency's own register of them, so that addresses and ledgers can name them.
+     */
+    private FileRecord communities() {
+        TableSink out = open("communities.csv");
+        out.header(COMMUNITIES);
+        Row row = new Row();
+        CityMap m = w.map;
+        for (int c = 0; c < m.communities; c++) {
+            row.reset();
+            row.text(m.communityCode[c]);
+            row.text(m.communityName[c]);
+            row.text(m.townshipCode[m.communityTownship[c]]);
+            out.write(row);
+        }
+        return done(out, "agency/communities");
     }
 
     private FileRecord employers() {

@@ -13,13 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @VigilIntegrationTest
 class SchemaMigrationsTest {
 
+    private final JdbcClient jdbc;
+
     @Autowired
-    JdbcClient jdbc;
+    SchemaMigrationsTest(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     @Test
     void everyModuleMigratesIntoItsOwnSchemaWithItsOwnHistory() {
         List<String> schemas = ModuleSchemaMigrations.discoverSchemas();
-        assertThat(schemas).contains("identity", "registry", "certification");
+        assertThat(schemas).contains("registry", "certification");
         for (String schema : schemas) {
             Long failed = jdbc.sql("select count(*) from " + schema + ".flyway_schema_history where not success")
                     .query(Long.class).single();
@@ -40,9 +44,9 @@ class SchemaMigrationsTest {
     void tablesLiveInTheirModulesSchemas() {
         List<String> tables = jdbc.sql("""
                 select table_schema || '.' || table_name from information_schema.tables
-                where table_schema in ('identity', 'registry', 'certification') and table_name <> 'flyway_schema_history'
+                where table_schema in ('registry', 'certification') and table_name <> 'flyway_schema_history'
                 order by 1""").query(String.class).list();
-        assertThat(tables).contains("identity.region", "registry.person", "registry.employer", "registry.enrollment",
+        assertThat(tables).contains("registry.community", "registry.person", "registry.employer", "registry.enrollment",
                 "certification.recipient");
     }
 }
