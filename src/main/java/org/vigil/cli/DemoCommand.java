@@ -44,13 +44,22 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.exists(city.resolve(CityBaselineLoader.MANIFEST))) {
+        if (!CityGenerator.isCurrent(city)) {
+            if (Files.exists(city.resolve(CityBaselineLoader.MANIFEST))) {
+                out().println("The city in " + city + " was written by an earlier generator; generating it again.");
+            }
             out().println("Generating a synthetic city of " + residents + " residents in " + city + " …");
             out().println(new CityGenerator().generate(new CitySpec(residents, months, seed, start, city)).describe());
         }
         ConfigurableApplicationContext context = ServerLifecycle.startWeb(port);
-        CityBaselineLoader loader = context.getBean(CityBaselineLoader.class);
-        loader.load(city).forEach(line -> out().println("  " + line));
+        try {
+            CityBaselineLoader loader = context.getBean(CityBaselineLoader.class);
+            loader.load(city).forEach(line -> out().println("  " + line));
+        } catch (RuntimeException e) {
+            // a demo that failed to load must not keep serving half a city
+            ServerLifecycle.stop(context);
+            throw e;
+        }
         out().println();
         out().println("Vigil is serving at " + ServerLifecycle.url(context));
         out().println("Stop with Ctrl-C; the data stays in var/ for the next start.");

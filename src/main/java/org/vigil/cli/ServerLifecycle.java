@@ -29,6 +29,12 @@ final class ServerLifecycle {
         return context;
     }
 
+    /** Closes a web context started here, so the process can exit with the command's code. */
+    static void stop(ConfigurableApplicationContext context) {
+        context.close();
+        SERVING.set(false);
+    }
+
     static ConfigurableApplicationContext startWithoutWeb() {
         return new SpringApplicationBuilder(VigilApplication.class).main(VigilApplication.class)
                 .web(WebApplicationType.NONE)

@@ -42,7 +42,12 @@ public final class VigilCli implements Runnable {
 
     private static int onFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // Spring wraps a failed start in several bean-creation layers; the innermost cause says what went wrong
+        Throwable cause = e;
+        while (cause instanceof org.springframework.beans.BeansException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         String command = cli.getParent() == null ? "vigil" : "vigil " + cli.getCommandName();
         err.println(command + ": " + firstLine(message));
         if (e instanceof org.vigil.identity.BadInputException bad) {

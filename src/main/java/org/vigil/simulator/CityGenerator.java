@@ -1,5 +1,13 @@
 package org.vigil.simulator;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
 import org.vigil.simulator.internal.Simulation;
 
 /**
@@ -34,5 +42,24 @@ public final class CityGenerator {
      */
     public GenerationSummary generate(CitySpec spec) {
         return Simulation.generate(spec, threads);
+    }
+
+    /**
+     * Whether {@code city} holds a complete city written by this version of the generator; a city
+     * from another version may lack files or lay them out differently, and should be generated
+     * again.
+     */
+    public static boolean isCurrent(Path city) {
+        Path manifest = city.resolve(Simulation.MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return false;
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + manifest, e);
+        }
+        return Simulation.GENERATOR_VERSION.equals(properties.getProperty("generator.version"));
     }
 }

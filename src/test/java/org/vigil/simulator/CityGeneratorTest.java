@@ -39,6 +39,20 @@ class CityGeneratorTest {
     }
 
     @Test
+    void aCityFromAnotherGeneratorVersionIsNotCurrent() throws IOException {
+        Path city = temp.resolve("city");
+        assertThat(CityGenerator.isCurrent(city)).isFalse();
+        new CityGenerator().generate(new CitySpec(300, 1, 1, YearMonth.of(2026, 1), city));
+        assertThat(CityGenerator.isCurrent(city)).isTrue();
+
+        Path manifest = city.resolve("city.properties");
+        String text = Files.readString(manifest, StandardCharsets.UTF_8);
+        Files.writeString(manifest, text.replaceFirst("generator.version=\\d+", "generator.version=0"),
+                StandardCharsets.UTF_8);
+        assertThat(CityGenerator.isCurrent(city)).isFalse();
+    }
+
+    @Test
     void differentSeedsGiveDifferentCities() throws IOException {
         Path a = temp.resolve("a");
         Path b = temp.resolve("b");
@@ -52,7 +66,7 @@ class CityGeneratorTest {
     void cityPropertiesIsWrittenLastAndCountsTheRowsOfEveryFile() throws IOException {
         Path root = SmallCity.root();
         List<String> lines = Files.readAllLines(root.resolve("city.properties"), StandardCharsets.UTF_8);
-        assertThat(lines).contains("seed=" + SmallCity.SEED, "residents=3000", "months=3", "start.month=2026-01", "generator.version=1");
+        assertThat(lines).contains("seed=" + SmallCity.SEED, "residents=3000", "months=3", "start.month=2026-01", "generator.version=2");
         long personsRows = SmallCity.csv(root.resolve("agency/persons.csv")).rows().size();
         assertThat(lines).contains("rows.agency/persons.csv=" + personsRows);
         try (Stream<Path> files = Files.walk(root)) {

@@ -45,7 +45,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgres postgres = builder.start();
+            EmbeddedPostgres postgres;
+            try {
+                postgres = builder.start();
+            }
+            catch (IllegalStateException e) {
+                if (String.valueOf(e.getMessage()).contains("could not lock")) {
+                    // the library's own message names a lock file, not the likely cause
+                    throw new IllegalStateException("the embedded PostgreSQL data in " + dir
+                            + " is in use by another running Vigil; stop it first", e);
+                }
+                throw e;
+            }
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);
             return new EmbeddedPostgresServer(postgres, dir, clean);
         }
