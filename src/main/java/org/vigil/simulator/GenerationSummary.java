@@ -11,7 +11,8 @@ import java.util.TreeMap;
  *
  * @param spec          the city asked for
  * @param rowsByKind    data rows (headers not counted) per kind of file, such as {@code agency/persons},
- *                      {@code truth/recipients} (all months together) or {@code feeds/police/death_deregistration}
+ *                      {@code truth/recipients} or {@code truth/defects} (all months together) or
+ *                      {@code feeds/police/death_deregistration}
  * @param filesByKind   files written per kind
  * @param filesWritten  all files written, manifests and {@code city.properties} included
  * @param bytesWritten  their total size

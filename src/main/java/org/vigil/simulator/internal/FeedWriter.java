@@ -1,7 +1,14 @@
 package org.vigil.simulator.internal;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
+import org.vigil.identity.ResidentId;
+import org.vigil.simulator.ExpectedOutcome;
+import org.vigil.simulator.FeedDefect;
 import org.vigil.simulator.internal.FeedSpec.Noise;
 
 /**
@@ -9,6 +16,10 @@ import org.vigil.simulator.internal.FeedSpec.Noise;
  * list what the timeline filed under that channel and arrival month; activity files (proof of
  * life) draw each person's activity from a generator keyed by feed, person and event month, so
  * a month's file can be written alone, on any thread, and still come out the same.
+ *
+ * <p>Every imperfection it injects is noted as it happens, with the row number the file gives it,
+ * for the month's defect ledger; noting draws nothing from the generators, so the files are the
+ * same as without it.
  */
 final class FeedWriter {
 
@@ -34,6 +45,15 @@ final class FeedWriter {
     private static final String CHECK_CHARS = "0123456789X";
     private static final int[] LAG_ZERO_ONE = Rng.cumulative(70, 30);
     private static final int[] LAG_COMMUNITY = Rng.cumulative(60, 40);
+    /** The ledger's kind for each way {@link NameBook} garbles a name, by ordinal. */
+    private static final FeedDefect[] GARBLED = new FeedDefect[NameBook.Garble.values().length];
+
+    static {
+        GARBLED[NameBook.Garble.HOMOPHONE.ordinal()] = FeedDefect.NAME_HOMOPHONE;
+        GARBLED[NameBook.Garble.TRADITIONAL.ordinal()] = FeedDefect.NAME_TRADITIONAL;
+        GARBLED[NameBook.Garble.SPACE.ordinal()] = FeedDefect.NAME_SPACE;
+        GARBLED[NameBook.Garble.DROPPED.ordinal()] = FeedDefect.NAME_TRUNCATED;
+    }
 
     private final World w;
     private final Timeline t;
@@ -52,6 +72,20 @@ final class FeedWriter {
     private final long stream;
     private TableSink out;
     private int serial;
+    /** The ID check runs as of the feed month's last day, as an ingestion of this month's files would. */
+    private final LocalDate asOf;
+    /** Row number of the first data row: after the header in CSV and XLSX, the first line in JSON Lines. */
+    private final int firstRow;
+    private final List<DefectLine> defects = new ArrayList<>();
+    /**
+     * Imperfections marked in the row being built, filed when it is written; a row has at most a
+     * handful. Marking stores three numbers, so the row loops the JIT compiles stay as small as they
+     * were; the strings are made in {@link #ledger(boolean)}, once per imperfection.
+     */
+    private FeedDefect[] pendingDefect = new FeedDefect[8];
+    private int[] pendingCell = new int[8];
+    private int[] pendingSubject = new int[8];
+    private int pendingCount;
 
     FeedWriter(World w, Candidates candidates, FeedSpec spec, int feedMonth, int feedIndex) {
         this.w = w;
@@ -65,6 +99,8 @@ final class FeedWriter {
         this.last = w.monthLast[mi];
         this.stream = Streams.FEED * 1000 + feedIndex;
         this.rng = Rng.of(w.seed, stream, feedIndex, feedMonth);
+        this.asOf = Dates.date(last);
+        this.firstRow = spec.format() == FileFormat.JSONL ? 1 : 2;
     }
 
     FileRecord write(Path root) {
@@ -74,7 +110,7 @@ final class FeedWriter {
         out.header(spec.headers());
         body();
         out.close();
-        return FileRecord.of(out, root.toString(), spec.kind(), spec.format(), spec.encoding(), spec);
+        return FileRecord.of(out, root.toString(), spec.kind(), spec.format(), spec.encoding(), spec, defects);
     }
 
     private void body() {
@@ -129,18 +165,76 @@ final class FeedWriter {
 
     private void begin() {
         row.reset();
+        pendingCount = 0;
     }
 
     private void emit() {
         out.write(row);
+        if (pendingCount > 0) {
+            ledger(false);
+        }
         if (noise.duplicate() > 0 && rng.chance(noise.duplicate())) {
             out.write(row);
+            ledger(true);
+        }
+    }
+
+    /** Marks an imperfection in the cell just closed; {@code subject} is the person, or the true day for a date. */
+    private void mark(FeedDefect defect, int subject) {
+        if (pendingCount == pendingDefect.length) {
+            pendingDefect = Arrays.copyOf(pendingDefect, pendingCount * 2);
+            pendingCell = Arrays.copyOf(pendingCell, pendingCount * 2);
+            pendingSubject = Arrays.copyOf(pendingSubject, pendingCount * 2);
+        }
+        pendingDefect[pendingCount] = defect;
+        pendingCell[pendingCount] = row.cells() - 1;
+        pendingSubject[pendingCount] = subject;
+        pendingCount++;
+    }
+
+    /**
+     * Files the imperfections marked in the row just written, under its number; for a copy, a
+     * duplicate line first, then the same cell lines as the original's (its cells are the same).
+     * What ingestion must do follows from the kind, except for swapped digits, which the identity
+     * kernel judges as an ingestion of this month would.
+     */
+    private void ledger(boolean copy) {
+        long number = firstRow + out.rows() - 1;
+        if (copy) {
+            defects.add(new DefectLine(number, "", FeedDefect.DUPLICATE_ROW, "", Long.toString(number - 1),
+                    ExpectedOutcome.DUPLICATE));
+        }
+        for (int i = 0; i < pendingCount; i++) {
+            FeedDefect defect = pendingDefect[i];
+            int cell = pendingCell[i];
+            int subject = pendingSubject[i];
+            String value = spec.format() == FileFormat.XLSX ? XlsxSink.storedText(row, cell) : row.cell(cell);
+            String truth = switch (defect) {
+                case NAME_HOMOPHONE, NAME_TRADITIONAL, NAME_SPACE, NAME_TRUNCATED -> w.name(subject);
+                case DATE_OFF -> Dates.date(subject).toString();
+                case DUPLICATE_ROW -> throw new IllegalStateException("a duplicate is not a cell's imperfection");
+                default -> IdNumbers.text(w.idBody[subject], w.idCheck[subject]);
+            };
+            ExpectedOutcome expected = switch (defect) {
+                case ID_MISSING -> ExpectedOutcome.REVIEW;
+                case ID_LEGACY_15, ID_LOWERCASE_X, NAME_TRADITIONAL, NAME_SPACE -> ExpectedOutcome.NORMALISE;
+                case ID_WRONG_CHECK_DIGIT, ID_TRUNCATED_NUMBER -> ExpectedOutcome.REJECT;
+                case ID_DIGITS_SWAPPED -> ResidentId.parse(value, asOf).toOptional()
+                        .map(id -> id.value().equals(truth) ? ExpectedOutcome.NORMALISE : ExpectedOutcome.UNDETECTABLE)
+                        .orElse(ExpectedOutcome.REJECT);
+                case NAME_HOMOPHONE, NAME_TRUNCATED, DATE_OFF -> ExpectedOutcome.UNDETECTABLE;
+                case DUPLICATE_ROW -> ExpectedOutcome.DUPLICATE;
+            };
+            defects.add(new DefectLine(number, spec.headers()[cell], defect, value, truth, expected));
         }
     }
 
     private void name(int p) {
-        NameBook.putGarbled(row, w.surname[p], w.given[p], rng, noise.name());
+        NameBook.Garble garble = NameBook.putGarbled(row, w.surname[p], w.given[p], rng, noise.name());
         row.end();
+        if (garble != NameBook.Garble.NONE) {
+            mark(GARBLED[garble.ordinal()], p);
+        }
     }
 
     private void cleanName(int p) {
@@ -161,6 +255,7 @@ final class FeedWriter {
         double u = rng.nextDouble();
         if (u < noise.noId()) {
             row.end();
+            mark(FeedDefect.ID_MISSING, p);
             return;
         }
         u -= noise.noId();
@@ -171,6 +266,7 @@ final class FeedWriter {
             if (year >= 1900 && year <= 1999) {
                 long legacy = (body / 100_000_000_000L) * 1_000_000_000L + (body % 100_000_000_000L) % 1_000_000_000L;
                 row.putPadded(legacy, 15).end();
+                mark(FeedDefect.ID_LEGACY_15, p);
                 return;
             }
         }
@@ -181,6 +277,7 @@ final class FeedWriter {
                 wrong = CHECK_CHARS.charAt((CHECK_CHARS.indexOf(wrong) + 1) % CHECK_CHARS.length());
             }
             row.putPadded(body, 17).put(wrong).end();
+            mark(FeedDefect.ID_WRONG_CHECK_DIGIT, p);
             return;
         }
         u -= noise.badCheck();
@@ -196,16 +293,24 @@ final class FeedWriter {
             digits[pos] = digits[pos + 1];
             digits[pos + 1] = a;
             row.put(digits, 0, 17).put(check).end();
+            if (a != digits[pos]) {
+                mark(FeedDefect.ID_DIGITS_SWAPPED, p);
+            }
             return;
         }
         u -= noise.typo();
         if (u < noise.numericId() && spec.format() == FileFormat.XLSX && check != 'X') {
             row.putPadded(body, 17).put(check).endNumber();
+            mark(FeedDefect.ID_TRUNCATED_NUMBER, p);
             return;
         }
         row.putPadded(body, 17);
-        row.put(check == 'X' && noise.name() >= 0.005 && rng.chance(0.3) ? 'x' : check);
+        boolean lowerX = check == 'X' && noise.name() >= 0.005 && rng.chance(0.3);
+        row.put(lowerX ? 'x' : check);
         row.end();
+        if (lowerX) {
+            mark(FeedDefect.ID_LOWERCASE_X, p);
+        }
     }
 
     private void cleanId(int p) {
@@ -419,7 +524,7 @@ final class FeedWriter {
                 continue;
             }
             int reported = rng.chance(0.12) ? death + rng.between(-3, 7) : death;
-            communityRow(p, community, "死亡", reported,
+            communityRow(p, community, "死亡", reported, death,
                     new String[] {"家属告知", "网格员上报", "邻居反映", "殡仪馆火化", ""}[rng.nextInt(5)]);
         }
         activity(candidates.over64, LAG_COMMUNITY, false, (p, age) -> {
@@ -440,11 +545,12 @@ final class FeedWriter {
             boolean homeBound = age >= 80 || w.has(p, World.F_SICK) || w.disabledOn(p, day);
             int x = r.nextInt(100);
             String kind = homeBound && x < 45 ? "上门服务" : x < 75 ? "走访慰问" : "文娱活动";
-            communityRow(p, community, kind, day, "");
+            communityRow(p, community, kind, day, day, "");
         });
     }
 
-    private void communityRow(int p, int community, String kind, int day, String remark) {
+    /** One community row; {@code day} is the date the clerk wrote, {@code trueDay} when it really happened. */
+    private void communityRow(int p, int community, String kind, int day, int trueDay, String remark) {
         begin();
         row.num(++serial);
         row.text(w.map.townshipName[w.map.communityTownship[community]]);
@@ -455,6 +561,9 @@ final class FeedWriter {
         id(p);
         row.text(kind);
         row.date(day, COMMUNITY_DATE_STYLES[rng.nextInt(COMMUNITY_DATE_STYLES.length)]);
+        if (day != trueDay) {
+            mark(FeedDefect.DATE_OFF, trueDay);
+        }
         row.text(remark);
         emit();
     }
@@ -686,7 +795,7 @@ final class FeedWriter {
         if (withDocumentType) {
             row.text("居民身份证");
         }
-        int prefix = IdNumbers.PREFIXES[IdNumbers.pickOutsidePrefix(r)];
+        int prefix = IdNumbers.pickStrangerPrefix(r);
         long body = (prefix * 100_000_000L + Dates.ymd(birth)) * 1000L + 1 + r.nextInt(999);
         row.putPadded(body, 17).put(IdNumbers.check(body)).end();
     }

@@ -17,6 +17,14 @@ final class IdNumbers {
     };
     static final int LOCAL_PREFIXES = 9;
     private static final int[] OUTSIDE_CUM = Rng.cumulative(30, 20, 10, 12, 8, 6, 6, 5, 10, 5, 6, 4, 3);
+    /**
+     * Where travellers from elsewhere were registered, one for each place in {@link #PREFIXES} people
+     * moved in from: regions no resident's number carries, so a traveller's number can never be a
+     * resident's (which would be an imperfection no ledger lists).
+     */
+    static final int[] STRANGER_PREFIXES = {
+        110105, 310115, 120101, 440106, 440305, 330106, 510104, 500103, 370202, 210202, 230202, 220602, 220802,
+    };
 
     private final int firstDay;
     private final int days;
@@ -26,6 +34,11 @@ final class IdNumbers {
         this.firstDay = firstBirthDay;
         this.days = lastBirthDay - firstBirthDay + 1;
         this.used = new byte[PREFIXES.length * days * 2];
+    }
+
+    /** The region of a traveller from elsewhere, with the same draws as {@link #pickOutsidePrefix(Rng)}. */
+    static int pickStrangerPrefix(Rng rng) {
+        return STRANGER_PREFIXES[pickOutsidePrefix(rng) - LOCAL_PREFIXES];
     }
 
     static int pickOutsidePrefix(Rng rng) {
@@ -48,6 +61,18 @@ final class IdNumbers {
         }
         long ymd = Dates.ymd(birthDay);
         return (PREFIXES[prefixIndex] * 100_000_000L + ymd) * 1_000L + seq;
+    }
+
+    /** The 18-character number from its 17-digit body and check character. */
+    static String text(long body, char check) {
+        char[] id = new char[18];
+        long v = body;
+        for (int i = 16; i >= 0; i--) {
+            id[i] = (char) ('0' + (v % 10));
+            v /= 10;
+        }
+        id[17] = check;
+        return new String(id);
     }
 
     static char check(long body) {

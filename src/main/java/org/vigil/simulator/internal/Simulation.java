@@ -32,7 +32,7 @@ import org.vigil.simulator.GenerationSummary;
 public final class Simulation {
 
     /** Bumped whenever the same spec would produce different files. */
-    public static final String GENERATOR_VERSION = "2";
+    public static final String GENERATOR_VERSION = "3";
     public static final String MANIFEST = "city.properties";
     private static final Set<String> CITY_ENTRIES = Set.of("agency", "truth", "feeds", MANIFEST);
 
@@ -77,6 +77,7 @@ public final class Simulation {
             }
         }
         List<FileRecord> files = run(tasks, weights, threads);
+        files.addAll(writeLedgers(root, w, files, threads));
         files.addAll(writeManifests(root, w, files));
         FileRecord properties = writeProperties(root, spec, w, files);
         files.add(properties);
@@ -197,6 +198,57 @@ public final class Simulation {
         }
     }
 
+    static final String[] DEFECTS_HEADER = {"file", "row", "column", "defect", "value", "true_value", "expected"};
+
+    /** One line of a month's defect ledger: the file and what {@link DefectLine} says about it. */
+    private record Ledgered(String file, DefectLine line) {
+    }
+
+    private static final Comparator<Ledgered> LEDGER_ORDER = Comparator.comparing(Ledgered::file)
+            .thenComparingLong(l -> l.line().row()).thenComparing(l -> l.line().column());
+
+    /** Each feed month's {@code truth/YYYY-MM/defects.csv}: every imperfection injected into its feed files. */
+    private static List<FileRecord> writeLedgers(Path root, World w, List<FileRecord> files, int threads) {
+        List<Callable<List<FileRecord>>> tasks = new ArrayList<>();
+        List<Integer> weights = new ArrayList<>();
+        for (int m = 0; m < w.months; m++) {
+            String month = w.startMonth.plusMonths(m).toString();
+            String prefix = "feeds/" + month + "/";
+            List<Ledgered> lines = new ArrayList<>();
+            for (FileRecord f : files) {
+                if (f.feed() != null && f.path().startsWith(prefix)) {
+                    for (DefectLine line : f.defects()) {
+                        lines.add(new Ledgered(f.path(), line));
+                    }
+                }
+            }
+            tasks.add(() -> List.of(writeLedger(root, month, lines)));
+            weights.add(1);
+        }
+        return run(tasks, weights, threads);
+    }
+
+    private static FileRecord writeLedger(Path root, String month, List<Ledgered> lines) {
+        lines.sort(LEDGER_ORDER);
+        CsvSink sink = new CsvSink(root.resolve("truth").resolve(month).resolve("defects.csv"), TextEncoding.UTF_8, false);
+        sink.header(DEFECTS_HEADER);
+        Row row = new Row();
+        for (Ledgered l : lines) {
+            DefectLine d = l.line();
+            row.reset();
+            row.text(l.file());
+            row.num(d.row());
+            row.text(d.column());
+            row.text(d.defect().name());
+            row.text(d.value());
+            row.text(d.trueValue());
+            row.text(d.expected().name());
+            sink.write(row);
+        }
+        sink.close();
+        return FileRecord.of(sink, root.toString(), "truth/defects", FileFormat.CSV, TextEncoding.UTF_8, null);
+    }
+
     private static final String[] MANIFEST_HEADER = {"provider", "provider_name", "feed", "title", "file", "format",
         "encoding", "line_endings", "date_style", "share_class", "requirement", "rows", "bytes"};
 
@@ -266,7 +318,8 @@ public final class Simulation {
         try {
             Files.writeString(temp, sb, StandardCharsets.UTF_8);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new FileRecord(MANIFEST, "city", FileFormat.CSV, TextEncoding.UTF_8, sorted.size(), Files.size(target), null);
+            return new FileRecord(MANIFEST, "city", FileFormat.CSV, TextEncoding.UTF_8, sorted.size(), Files.size(target), null,
+                    List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

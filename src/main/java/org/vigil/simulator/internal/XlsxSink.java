@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import org.dhatim.fastexcel.TimestampUtil;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -69,6 +70,25 @@ final class XlsxSink extends TableSink {
             }
         }
         rows++;
+    }
+
+    /**
+     * The text the finished file holds for a cell, as a reader gets it back: a text cell's string, a
+     * number as fastexcel prints it (a double in {@code Double.toString} form, such as
+     * {@code 2.20211194407146176E17} for an ID typed as a number) and a date as its Excel day serial
+     * ({@code 46091.0}); empty for an empty cell, which is not written.
+     */
+    static String storedText(Row row, int cell) {
+        int s = row.start(cell);
+        int e = row.end(cell);
+        if (s == e) {
+            return "";
+        }
+        return switch (row.kind(cell)) {
+            case Row.NUMBER -> parseNumber(row.buffer(), s, e).toString();
+            case Row.DATE -> Double.toString(TimestampUtil.convertDate(Dates.date(row.dateDay(cell))));
+            default -> new String(row.buffer(), s, e - s);
+        };
     }
 
     /**

@@ -2,7 +2,6 @@ package org.vigil.simulator.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import org.junit.jupiter.api.Test;
 
 /** Examples of the small pieces the city is built from; their properties are in {@link SimulatorProperties}. */
@@ -24,6 +23,27 @@ class BuildingBlocksTest {
             dbl = !dbl;
         }
         assertThat(sum % 10).isZero();
+    }
+
+    @Test
+    void travellersFromElsewhereCarryRegionsNoResidentComesFrom() {
+        assertThat(IdNumbers.STRANGER_PREFIXES).hasSize(IdNumbers.PREFIXES.length - IdNumbers.LOCAL_PREFIXES)
+                .doesNotContain(IdNumbers.PREFIXES).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void xlsxCellsAreReadBackAsStored() {
+        Row row = new Row();
+        row.put("220211194407146178").endNumber();
+        row.put("张三").end();
+        row.putDigits(7).endNumber();
+        row.date(Dates.day(2026, 3, 10), DateStyle.EXCEL);
+        row.end();
+        assertThat(XlsxSink.storedText(row, 0)).isEqualTo(Double.toString(220211194407146178d)).contains("E17");
+        assertThat(XlsxSink.storedText(row, 1)).isEqualTo("张三");
+        assertThat(XlsxSink.storedText(row, 2)).isEqualTo("7");
+        assertThat(XlsxSink.storedText(row, 3)).isEqualTo("46091.0");
+        assertThat(XlsxSink.storedText(row, 4)).isEmpty();
     }
 
     @Test
