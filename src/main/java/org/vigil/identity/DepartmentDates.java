@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -17,6 +18,9 @@ import org.vigil.identity.internal.Chars;
  * {@code 2018年8月9日}, Excel serial numbers ({@code 43321}, {@code 43321.5729}), each optionally
  * followed by a time ({@code 13:45}, {@code T13:45:10}, {@code 8:05:00}, {@code 13:45:10.0},
  * {@code 13时45分}); also {@code 20180809134510}. Full-width digits and punctuation are accepted.
+ * Months ({@link #parseYearMonth}: {@code 2018-08}, {@code 201808}, {@code 2018年8月}) and times of
+ * day on their own ({@link #parseTime}: {@code 13:45:10}, {@code 134510}) have their own readers,
+ * because departments write payment months and transaction times in separate columns.
  *
  * <p>Two-digit years and day-first orders are refused: they are ambiguous, and a wrong guess
  * silently moves a death date.
@@ -27,6 +31,8 @@ public final class DepartmentDates {
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final LocalDate EXCEL_LEAP_BUG = LocalDate.of(1900, 3, 1);
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
+    /** Longer than any date and time form, short enough that a pasted paragraph is refused at once. */
+    private static final int MAX_LENGTH = 40;
 
     private DepartmentDates() {
     }
@@ -51,41 +57,150 @@ public final class DepartmentDates {
 
     /** The date and, when present, the time of the input. */
     public static Parsed<DateWithTime> parseWithTime(CharSequence raw) {
-        if (raw == null) {
-            return Parsed.invalid(DepartmentDateReason.EMPTY, "");
+        char[] c = normalised(raw);
+        if (c == null) {
+            return unreadable(raw, "a date");
         }
-        int len = raw.length();
+        if (isNumeric(c)) {
+            return parseNumeric(c);
+        }
+        return new Cursor(c).parseText();
+    }
+
+    /**
+     * A month: {@code 2018-08}, {@code 2018-8}, {@code 2018/08}, {@code 2018.8}, {@code 201808},
+     * {@code 2018年8月}, {@code 2018年8月份}, or any date {@link #parse} reads (the month it falls in),
+     * since a month typed into a spreadsheet often becomes a date cell on its first day.
+     */
+    public static Parsed<YearMonth> parseYearMonth(CharSequence raw) {
+        char[] c = normalised(raw);
+        if (c == null) {
+            return unreadable(raw, "a month");
+        }
+        if (c.length == 6 && isDigits(c)) {
+            return yearMonth(num(c, 0, 4), num(c, 4, 2));
+        }
+        Parsed<YearMonth> month = new Cursor(c).parseYearMonth();
+        if (month != null) {
+            return month;
+        }
+        if (isNumeric(c) && integerDigits(c) < 5) {
+            // Excel serials of the last hundred years have five digits; a shorter number is a year or a typo.
+            return Parsed.invalid(DepartmentDateReason.INVALID_FORMAT, "a number that is neither yyyyMM nor an Excel serial date");
+        }
+        Parsed<DateWithTime> date = isNumeric(c) ? parseNumeric(c) : new Cursor(c).parseText();
+        if (date.isValid()) {
+            return Parsed.valid(YearMonth.from(date.orElseThrow().date()));
+        }
+        Rejection why = date.problem().orElseThrow();
+        if (why.reason() == DepartmentDateReason.INVALID_FORMAT) {
+            return Parsed.invalid(DepartmentDateReason.INVALID_FORMAT,
+                    "neither a month (yyyy-MM, yyyyMM, yyyy年M月) nor a date: " + why.detail());
+        }
+        return Parsed.invalid(why);
+    }
+
+    /**
+     * A time of day on its own: {@code 13:45}, {@code 8:05:00}, {@code 13:45:10.5},
+     * {@code 13时45分10秒}, {@code 134510} (banks' {@code HHmmss}), or an Excel time serial, the
+     * fraction of a day ({@code 0.5729166667}).
+     */
+    public static Parsed<LocalTime> parseTime(CharSequence raw) {
+        char[] c = normalised(raw);
+        if (c == null) {
+            return unreadable(raw, "a time");
+        }
+        if (isNumeric(c)) {
+            if (c.length == 6 && isDigits(c)) {
+                return timeOf(num(c, 0, 2), num(c, 2, 2), num(c, 4, 2), 0);
+            }
+            if (c.length >= 3 && c[0] == '0' && c[1] == '.') {
+                long seconds = new BigDecimal(new String(c)).multiply(SECONDS_PER_DAY)
+                        .setScale(0, RoundingMode.HALF_UP).longValueExact();
+                // A fraction that rounds to a whole day is the last instant before midnight, not the next day.
+                return Parsed.valid(LocalTime.ofSecondOfDay(Math.min(seconds, 86_399)));
+            }
+            return Parsed.invalid(DepartmentDateReason.INVALID_FORMAT, "a number that is neither HHmmss nor an Excel time");
+        }
+        return new Cursor(c).clock();
+    }
+
+    /**
+     * The input without surrounding blanks, full-width characters made half-width and the
+     * ideographic space made a plain one; {@code null} when there is nothing to read or too much
+     * ({@link #unreadable} says which).
+     */
+    private static char[] normalised(CharSequence raw) {
+        if (raw == null) {
+            return null;
+        }
         int from = 0;
-        int to = len;
+        int to = raw.length();
         while (from < to && Chars.isBlank(raw.charAt(from))) {
             from++;
         }
         while (to > from && Chars.isBlank(raw.charAt(to - 1))) {
             to--;
         }
-        if (from == to) {
-            return Parsed.invalid(DepartmentDateReason.EMPTY, len == 0 ? "" : "only blanks");
-        }
-        if (to - from > 40) {
-            return Parsed.invalid(DepartmentDateReason.INVALID_FORMAT, "too long for a date");
+        if (from == to || to - from > MAX_LENGTH) {
+            return null;
         }
         char[] c = new char[to - from];
-        boolean allDigitsOrDot = true;
-        int dots = 0;
         for (int i = from; i < to; i++) {
             char ch = raw.charAt(i);
-            ch = ch == '\u3000' ? ' ' : Chars.halfWidth(ch);
-            c[i - from] = ch;
+            c[i - from] = ch == '\u3000' ? ' ' : Chars.halfWidth(ch);
+        }
+        return c;
+    }
+
+    /** Why {@link #normalised} found nothing to read. */
+    private static <T> Parsed<T> unreadable(CharSequence raw, String what) {
+        if (raw == null || raw.length() == 0) {
+            return Parsed.invalid(DepartmentDateReason.EMPTY, "");
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            if (!Chars.isBlank(raw.charAt(i))) {
+                return Parsed.invalid(DepartmentDateReason.INVALID_FORMAT, "too long for " + what);
+            }
+        }
+        return Parsed.invalid(DepartmentDateReason.EMPTY, "only blanks");
+    }
+
+    /** Only digits and at most one dot: a compact date or time, or an Excel serial. */
+    private static boolean isNumeric(char[] c) {
+        int dots = 0;
+        for (char ch : c) {
             if (ch == '.') {
                 dots++;
             } else if (ch < '0' || ch > '9') {
-                allDigitsOrDot = false;
+                return false;
             }
         }
-        if (allDigitsOrDot && dots <= 1) {
-            return parseNumeric(c);
+        return dots <= 1;
+    }
+
+    private static int integerDigits(char[] c) {
+        int n = 0;
+        while (n < c.length && c[n] != '.') {
+            n++;
         }
-        return new Cursor(c).parseText();
+        return n;
+    }
+
+    private static boolean isDigits(char[] c) {
+        for (char ch : c) {
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Parsed<YearMonth> yearMonth(int y, int m) {
+        if (m < 1 || m > 12) {
+            return Parsed.invalid(DepartmentDateReason.INVALID_DATE, String.format("no such month %04d-%02d", y, m));
+        }
+        return Parsed.valid(YearMonth.of(y, m));
     }
 
     private static Parsed<DateWithTime> parseNumeric(char[] c) {
@@ -182,10 +297,14 @@ public final class DepartmentDates {
     }
 
     private static Parsed<DateWithTime> withTime(LocalDate date, int h, int m, int s, int nanos) {
+        return timeOf(h, m, s, nanos).map(time -> new DateWithTime(date, Optional.of(time)));
+    }
+
+    private static Parsed<LocalTime> timeOf(int h, int m, int s, int nanos) {
         if (h > 23 || m > 59 || s > 59) {
             return Parsed.invalid(DepartmentDateReason.INVALID_TIME, String.format("no such time %02d:%02d:%02d", h, m, s));
         }
-        return Parsed.valid(new DateWithTime(date, Optional.of(LocalTime.of(h, m, s, nanos))));
+        return Parsed.valid(LocalTime.of(h, m, s, nanos));
     }
 
     /** A hand-written scanner: these forms are read for every date column of every file, and regexes would dominate. */
@@ -218,7 +337,7 @@ public final class DepartmentDates {
             return v;
         }
 
-        private Parsed<DateWithTime> bad(String why) {
+        private <T> Parsed<T> bad(String why) {
             return Parsed.invalid(DepartmentDateReason.INVALID_FORMAT, why);
         }
 
@@ -276,6 +395,43 @@ public final class DepartmentDates {
             if (!more()) {
                 return bad("expected a time after the separator");
             }
+            Parsed<LocalTime> time = clock();
+            return time.map(t -> new DateWithTime(date, Optional.of(t)));
+        }
+
+        /**
+         * A month from the start of the input, {@code null} when the input is not a month form
+         * (it may still be a date, which the caller tries next).
+         */
+        Parsed<YearMonth> parseYearMonth() {
+            int y = digits(4, 4);
+            if (y < 0 || !more()) {
+                return null;
+            }
+            char sep = peek();
+            boolean chinese = sep == '年';
+            if (!(chinese || sep == '-' || sep == '/' || sep == '.')) {
+                return null;
+            }
+            p++;
+            int m = digits(1, 2);
+            if (m < 0) {
+                return null;
+            }
+            if (chinese) {
+                if (!more() || peek() != '月') {
+                    return null;
+                }
+                p++;
+                if (more() && peek() == '份') {
+                    p++;
+                }
+            }
+            return more() ? null : yearMonth(y, m);
+        }
+
+        /** {@code H:mm}, {@code H:mm:ss[.f…]} or {@code H时m分[s秒]} from the cursor to the end. */
+        Parsed<LocalTime> clock() {
             int h = digits(1, 2);
             if (h < 0 || !more()) {
                 return bad("expected a time as H:mm or H:mm:ss");
@@ -324,7 +480,7 @@ public final class DepartmentDates {
             if (more()) {
                 return bad("unexpected text after the time");
             }
-            return withTime(date, h, min, s, nanos);
+            return timeOf(h, min, s, nanos);
         }
     }
 

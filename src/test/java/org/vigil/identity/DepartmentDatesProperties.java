@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -115,6 +116,48 @@ class DepartmentDatesProperties {
             // Whatever was read is a real date, which reads back the same from its ISO form.
             parsed.toOptional().ifPresent(d -> assertThat(DepartmentDates.parse(d.date().toString()).orElseThrow())
                     .as(raw).isEqualTo(d.date()));
+        });
+    }
+
+    @Test
+    void everyMonthFormRoundTripsForAnyDate1900To2100() {
+        qt().withExamples(1000).forAll(dates()).checkAssert(date -> {
+            YearMonth month = YearMonth.from(date);
+            for (String pattern : new String[] {"yyyy-MM", "yyyy-M", "yyyy/M", "yyyy.MM", "yyyyMM", "yyyy年M月"}) {
+                String text = DateTimeFormatter.ofPattern(pattern).format(month);
+                assertThat(DepartmentDates.parseYearMonth(text).orElseThrow()).as(text).isEqualTo(month);
+            }
+            // A month a spreadsheet turned into a date cell, on its first day or any other.
+            assertThat(DepartmentDates.parseYearMonth(date.toString()).orElseThrow()).isEqualTo(month);
+        });
+    }
+
+    @Test
+    void everyTimeFormRoundTripsToTheSecond() {
+        qt().withExamples(1000).forAll(times()).checkAssert(time -> {
+            for (String pattern : new String[] {"HH:mm:ss", "H:mm:ss", "HHmmss", "H时m分s秒"}) {
+                String text = DateTimeFormatter.ofPattern(pattern).format(time);
+                assertThat(DepartmentDates.parseTime(text).orElseThrow()).as(text).isEqualTo(time);
+            }
+            String serial = BigDecimal.valueOf(time.toSecondOfDay()).divide(BigDecimal.valueOf(86_400), 10, RoundingMode.HALF_UP)
+                    .toPlainString();
+            assertThat(DepartmentDates.parseTime(serial).orElseThrow()).as(serial).isEqualTo(time);
+        });
+    }
+
+    @Test
+    void anyInputIsAnsweredWithoutAnExceptionAsAMonthOrATime() {
+        qt().withExamples(2000).forAll(strings().allPossible().ofLengthBetween(0, 40)).checkAssert(raw -> {
+            Parsed<YearMonth> month = DepartmentDates.parseYearMonth(raw);
+            assertThat(month.isValid() || month.problem().isPresent()).isTrue();
+            Parsed<LocalTime> time = DepartmentDates.parseTime(raw);
+            assertThat(time.isValid() || time.problem().isPresent()).isTrue();
+        });
+        qt().withExamples(2000).forAll(dateLike()).checkAssert(raw -> {
+            Parsed<YearMonth> month = DepartmentDates.parseYearMonth(raw);
+            assertThat(month.isValid() || month.problem().isPresent()).as(raw).isTrue();
+            Parsed<LocalTime> time = DepartmentDates.parseTime(raw);
+            assertThat(time.isValid() || time.problem().isPresent()).as(raw).isTrue();
         });
     }
 }

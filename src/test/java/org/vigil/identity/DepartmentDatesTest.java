@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
@@ -142,5 +143,61 @@ class DepartmentDatesTest {
         assertThat(DepartmentDates.parse(null).problem().orElseThrow().reason()).isEqualTo(DepartmentDateReason.EMPTY);
         assertThat(reasonOf("")).isEqualTo(DepartmentDateReason.EMPTY);
         assertThat(reasonOf("\u3000")).isEqualTo(DepartmentDateReason.EMPTY);
+    }
+
+    // ---------------------------------------------------------------- months (payment months, stop months, tax periods)
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2018-08", "2018-8", "2018/08", "2018/8", "2018.08", "2018.8", "201808", "2018年8月", "2018年08月",
+            "2018年8月份", " 2018-08 ", "２０１８－０８", "２０１８年８月", "2018-08-09", "2018年8月9日", "43321", "2018-08-31 23:59"})
+    void everyMonthFormReadsTheSameMonth(String raw) {
+        assertThat(DepartmentDates.parseYearMonth(raw).orElseThrow()).isEqualTo(YearMonth.of(2018, 8));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2018-13|INVALID_DATE", "201800|INVALID_DATE", "2018年13月|INVALID_DATE", "2018-02-30|INVALID_DATE",
+            "18-08|INVALID_FORMAT", "08/2018|INVALID_FORMAT", "2018|INVALID_FORMAT", "2018年|INVALID_FORMAT",
+            "2018年8|INVALID_FORMAT", "2018-08月|INVALID_FORMAT", "2018-8-|INVALID_FORMAT", "August 2018|INVALID_FORMAT",
+            "'  '|EMPTY", "''|EMPTY"})
+    void monthsThatAreNotMonthsAreRefused(String raw, DepartmentDateReason reason) {
+        Parsed<YearMonth> parsed = DepartmentDates.parseYearMonth(raw);
+        assertThat(parsed.isValid()).as(raw).isFalse();
+        assertThat(parsed.problem().orElseThrow().reason()).as(raw).isEqualTo(reason);
+    }
+
+    @Test
+    void aMonthTooLongToBeOneIsRefusedNotScanned() {
+        assertThat(DepartmentDates.parseYearMonth("2018-08 ".repeat(10)).problem().orElseThrow().reason())
+                .isEqualTo(DepartmentDateReason.INVALID_FORMAT);
+        assertThat(DepartmentDates.parseYearMonth(null).problem().orElseThrow().reason()).isEqualTo(DepartmentDateReason.EMPTY);
+    }
+
+    // ---------------------------------------------------------------- times of day in a column of their own (banks)
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "13:45|13:45", "8:05|08:05", "08:05:00|08:05", "13:45:10|13:45:10", "13:45:10.5|13:45:10.5", "134510|13:45:10",
+            "000000|00:00", "235959|23:59:59", "13时45分|13:45", "13时45分10秒|13:45:10", "１３：４５|13:45", "0.5|12:00",
+            "0.5729166667|13:45", "0.99999999|23:59:59", "' 09:30 '|09:30"})
+    void everyTimeFormReadsTheSameTime(String raw, String expected) {
+        assertThat(DepartmentDates.parseTime(raw).orElseThrow()).isEqualTo(LocalTime.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "24:00|INVALID_TIME", "13:60|INVALID_TIME", "13:45:60|INVALID_TIME", "246000|INVALID_TIME",
+            "1345|INVALID_FORMAT", "13|INVALID_FORMAT", "1.5|INVALID_FORMAT", "0.|INVALID_FORMAT", "13:45 PM|INVALID_FORMAT",
+            "13:5|INVALID_FORMAT", "2018-08-09 13:45|INVALID_FORMAT", "noon|INVALID_FORMAT", "''|EMPTY"})
+    void timesThatAreNotTimesAreRefused(String raw, DepartmentDateReason reason) {
+        Parsed<LocalTime> parsed = DepartmentDates.parseTime(raw);
+        assertThat(parsed.isValid()).as(raw).isFalse();
+        assertThat(parsed.problem().orElseThrow().reason()).as(raw).isEqualTo(reason);
+    }
+
+    @Test
+    void theDateReadersStillRefuseAMonthOrATimeAlone() {
+        assertThat(reasonOf("2018-08")).isEqualTo(DepartmentDateReason.INVALID_FORMAT);
+        assertThat(reasonOf("13:45")).isEqualTo(DepartmentDateReason.INVALID_FORMAT);
     }
 }

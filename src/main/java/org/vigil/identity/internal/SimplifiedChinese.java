@@ -9,6 +9,13 @@ import com.github.houbb.opencc4j.util.ZhConverterUtil;
  */
 public final class SimplifiedChinese {
 
+    static {
+        // opencc4j fills its phrase dictionary on first use without locking, so a second thread
+        // can read it half-filled. Class initialisation is locked by the JVM: converting once here
+        // means every caller, on any thread, finds the dictionaries complete.
+        ZhConverterUtil.toSimple("張華麗");
+    }
+
     private SimplifiedChinese() {
     }
 

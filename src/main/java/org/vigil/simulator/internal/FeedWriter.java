@@ -968,7 +968,10 @@ final class FeedWriter {
             row.text("png");
             row.text(IdPhoto.base64(w.idBody[p] ^ w.seed, w.male[p]));
             int taken = Dates.day(2012 + (int) (w.idBody[p] % 9), 1 + (int) (w.idBody[p] % 12), 1 + (int) (w.idBody[p] % 28));
-            row.iso(Math.max(taken, Dates.birthday(w.birth[p], 16)));
+            // Cards are issued at 16, or earlier on a parent's application: a child's photo is
+            // never dated after the file that carries it.
+            int issued = Math.max(taken, Dates.birthday(w.birth[p], 16));
+            row.iso(issued <= last ? issued : Math.max(taken, w.birth[p]));
             emit();
         }
     }

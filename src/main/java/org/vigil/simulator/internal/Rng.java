@@ -50,12 +50,12 @@ final class Rng {
         return mix(state);
     }
 
-    /** Uniform in [0, 1) with 53 bits. */
+    /** Uniform from 0 (inclusive) to 1 (exclusive) with 53 bits. */
     double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
-    /** Uniform in [0, bound); bound must be positive. */
+    /** Uniform from 0 (inclusive) to bound (exclusive); bound must be positive. */
     int nextInt(int bound) {
         return (int) (((nextLong() >>> 32) * bound) >>> 32);
     }
