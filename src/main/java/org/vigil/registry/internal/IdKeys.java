@@ -1,0 +1,55 @@
+package org.vigil.registry.internal;
+
+import org.vigil.identity.ResidentId;
+
+/**
+ * Packs a normalised 18-character ID number into one {@code long}: the first 17 digits as a number
+ * times 11, plus the check character (0–9, X as 10). That is below 1.1 × 10<sup>18</sup>, well inside
+ * a long, and never 0 (no province code starts with 00), so 0 can mark an empty hash slot. A
+ * million IDs then cost 8 MB instead of the ~64 MB of a million Strings, and comparing two IDs is
+ * one instruction. The packing keeps the order of the text, X after 9. The snapshot query computes
+ * the same number in SQL ({@code JdbcPersonDirectory}).
+ */
+final class IdKeys {
+
+    static final int LENGTH = 18;
+    private static final int HIGH_DIGITS = 9;
+    /** 10 to the power of the 8 digits after the first {@value #HIGH_DIGITS}. */
+    private static final long LOW_SCALE = 100_000_000L;
+
+    private IdKeys() {
+    }
+
+    /**
+     * The key of an ID. {@link ResidentId} holds only the normalised form, 17 ASCII digits and a
+     * check character, so nothing is checked again here: this runs once per department row, and
+     * without a test per character the processor gets through several lookups while it waits for
+     * the memory of one, which doubled the lookup rate in measurement.
+     */
+    static long of(ResidentId id) {
+        String value = id.value();
+        // two independent halves, so their multiply-add chains run side by side
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < HIGH_DIGITS; i++) {
+            high = high * 10 + (value.charAt(i) - '0');
+        }
+        for (int i = HIGH_DIGITS; i < LENGTH - 1; i++) {
+            low = low * 10 + (value.charAt(i) - '0');
+        }
+        char check = value.charAt(LENGTH - 1);
+        return (high * LOW_SCALE + low) * 11 + (check == 'X' ? 10 : check - '0');
+    }
+
+    static String unpack(long key) {
+        char[] out = new char[LENGTH];
+        int check = (int) (key % 11);
+        out[LENGTH - 1] = check == 10 ? 'X' : (char) ('0' + check);
+        long digits = key / 11;
+        for (int i = LENGTH - 2; i >= 0; i--) {
+            out[i] = (char) ('0' + digits % 10);
+            digits /= 10;
+        }
+        return new String(out);
+    }
+}
