@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The main job on the embedded default: a synthetic city generated once, its registry basics
- * loaded into PostgreSQL, the console served.
+ * loaded into PostgreSQL, its departments' files taken in through the ingestion pipeline, the
+ * console served.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate a small synthetic city if there is none, load it into PostgreSQL and serve the console.")
@@ -55,6 +56,8 @@ final class DemoCommand implements Callable<Integer> {
         try {
             CityBaselineLoader loader = context.getBean(CityBaselineLoader.class);
             loader.load(city).forEach(line -> out().println("  " + line));
+            out().println("Taking in the departments' files, month by month …");
+            context.getBean(CityFeedsLoader.class).load(city).forEach(line -> out().println("  " + line));
         } catch (RuntimeException e) {
             // a demo that failed to load must not keep serving half a city
             ServerLifecycle.stop(context);

@@ -13,8 +13,8 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
         description = "Vigil (守望): anti-fraud data sharing and silent eligibility certification for social insurance.",
-        subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, CheckIdCommand.class,
-                CheckCodeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, IngestCommand.class, CheckIdCommand.class,
+                CheckCodeCommand.class, ProvidersCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class VigilCli implements Runnable {
 
     @CommandLine.Spec
@@ -48,7 +48,7 @@ public final class VigilCli implements Runnable {
             cause = cause.getCause();
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        String command = cli.getParent() == null ? "vigil" : "vigil " + cli.getCommandName();
+        String command = cli.getCommandSpec().qualifiedName();
         err.println(command + ": " + firstLine(message));
         if (e instanceof org.vigil.identity.BadInputException bad) {
             bad.problems().stream().skip(1).limit(20).forEach(p -> err.println("  " + p.describe()));
@@ -60,7 +60,7 @@ public final class VigilCli implements Runnable {
     private static int onUsageError(ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
-        String command = cli.getParent() == null ? "vigil" : "vigil " + cli.getCommandName();
+        String command = cli.getCommandSpec().qualifiedName();
         err.println(command + ": " + firstLine(e.getMessage()) + " (see: " + command + " --help)");
         err.flush();
         return 2;

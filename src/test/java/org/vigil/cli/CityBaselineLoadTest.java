@@ -49,14 +49,16 @@ class CityBaselineLoadTest {
     static Path city;
 
     private final CityBaselineLoader loader;
+    private final CityFeedsLoader feeds;
     private final RegistryBaseline registry;
     private final JdbcClient jdbc;
     private final int port;
 
     @Autowired
-    CityBaselineLoadTest(CityBaselineLoader loader, RegistryBaseline registry, JdbcClient jdbc,
+    CityBaselineLoadTest(CityBaselineLoader loader, CityFeedsLoader feeds, RegistryBaseline registry, JdbcClient jdbc,
             @LocalServerPort int port) {
         this.loader = loader;
+        this.feeds = feeds;
         this.registry = registry;
         this.jdbc = jdbc;
         this.port = port;
@@ -158,6 +160,85 @@ class CityBaselineLoadTest {
     void theConsolePageIsServedInChinese() throws Exception {
         String html = get("/");
         assertThat(html).contains("lang=\"zh-CN\"", "各区县参保人员与待遇领取人员", "api/overview/districts");
+        assertThat(html).contains("部门数据交换批次", "api/deliveries", "入库率", "齐全率", "记实率", "异常率", "重复率");
+    }
+
+    @Test
+    @Order(6)
+    void theDemoTakesInEveryDepartmentFile_andMeetsTheDefectLedger_SHARE6() throws IOException {
+        List<String> summary = feeds.load(city);
+
+        assertThat(summary).noneMatch(line -> line.contains("REFUSED") || line.contains("QUARANTINED"));
+        long files = Files.readAllLines(city.resolve("feeds/2026-09/manifest.csv")).size() - 1L;
+        assertThat(jdbc.sql("select count(*) from sharing.delivery where status = 'APPLIED'").query(Long.class).single())
+                .isEqualTo(files);
+
+        // Every imperfection the simulator injected is where the ledger says it must end up.
+        List<String> ledger = Files.readAllLines(city.resolve("truth/2026-09/defects.csv"), StandardCharsets.UTF_8);
+        List<String> header = List.of(ledger.get(0).split(","));
+        int missed = 0;
+        int checked = 0;
+        StringBuilder misses = new StringBuilder();
+        for (String line : ledger.subList(1, ledger.size())) {
+            List<String> cells = splitCsv(line);
+            String file = cells.get(header.indexOf("file")).substring("feeds/".length());
+            long row = Long.parseLong(cells.get(header.indexOf("row")));
+            String expected = cells.get(header.indexOf("expected"));
+            String sql = switch (expected) {
+                case "REJECT" -> """
+                        select count(*) from sharing.reject r join sharing.delivery d on d.id = r.delivery_id
+                         where d.file_name = ? and r.row_no = ? and (r.row_rejected or r.reason_code = 'DUPLICATE_ROW')""";
+                case "REVIEW" -> """
+                        select (select count(*) from sharing.review_item r join sharing.delivery d on d.id = r.delivery_id
+                                 where d.file_name = ? and r.row_no = ?)
+                             + (select count(*) from sharing.reject r join sharing.delivery d on d.id = r.delivery_id
+                                 where d.file_name = ? and r.row_no = ? and r.reason_code = 'DUPLICATE_ROW')""";
+                case "DUPLICATE" -> """
+                        select count(*) from sharing.reject r join sharing.delivery d on d.id = r.delivery_id
+                         where d.file_name = ? and r.row_no = ? and r.reason_code = 'DUPLICATE_ROW'""";
+                default -> null;
+            };
+            if (sql == null) {
+                continue;
+            }
+            checked++;
+            Object[] args = expected.equals("REVIEW") ? new Object[] {file, row, file, row} : new Object[] {file, row};
+            if (jdbc.sql(sql).params(args).query(Long.class).single() == 0) {
+                missed++;
+                if (misses.length() < 2000) {
+                    misses.append(line).append('\n');
+                }
+            }
+        }
+        assertThat(checked).as("the ledger has lines to check").isPositive();
+        assertThat(missed).as("ledger lines not met:\n" + misses).isZero();
+
+        // And nothing the simulator wrote cleanly was refused: every refused row is in the ledger.
+        List<Map<String, Object>> refused = jdbc.sql("""
+                select d.file_name, r.row_no from sharing.reject r join sharing.delivery d on d.id = r.delivery_id
+                 where r.row_rejected""").query().listOfRows();
+        java.util.Set<String> ledgerRows = new java.util.HashSet<>();
+        for (String line : ledger.subList(1, ledger.size())) {
+            List<String> cells = splitCsv(line);
+            ledgerRows.add(cells.get(header.indexOf("file")).substring("feeds/".length()) + "#"
+                    + cells.get(header.indexOf("row")));
+        }
+        assertThat(refused).allSatisfy(r -> assertThat(ledgerRows).contains(r.get("file_name") + "#" + r.get("row_no")));
+    }
+
+    @Test
+    @Order(7)
+    void takingTheSameFilesInAgainChangesNothing_SHARE6() {
+        long deliveries = jdbc.sql("select count(*) from sharing.delivery").query(Long.class).single();
+        long facts = jdbc.sql("select count(*) from sharing.fact").query(Long.class).single();
+        long signs = jdbc.sql("select count(*) from sharing.life_sign").query(Long.class).single();
+
+        List<String> summary = feeds.load(city);
+
+        assertThat(summary.get(0)).contains("ALREADY_APPLIED").doesNotContainPattern("[{ ]APPLIED=");
+        assertThat(jdbc.sql("select count(*) from sharing.delivery").query(Long.class).single()).isEqualTo(deliveries);
+        assertThat(jdbc.sql("select count(*) from sharing.fact").query(Long.class).single()).isEqualTo(facts);
+        assertThat(jdbc.sql("select count(*) from sharing.life_sign").query(Long.class).single()).isEqualTo(signs);
     }
 
     private static String person(String first17, String name) {

@@ -57,7 +57,7 @@ final class MutableRow implements RowView {
         }
     }
 
-    /** Sets cell {@code index} to the ASCII bytes {@code [from, to)}, trimmed. */
+    /** Sets cell {@code index} to the ASCII bytes from {@code from} up to, not including, {@code to}, trimmed. */
     void setAscii(int index, byte[] bytes, int from, int to) {
         int s = from;
         int e = to;
@@ -75,7 +75,7 @@ final class MutableRow implements RowView {
         anyText = true;
     }
 
-    /** Sets cell {@code index} to the characters {@code [from, to)}, trimmed. */
+    /** Sets cell {@code index} to the characters from {@code from} up to, not including, {@code to}, trimmed. */
     void setChars(int index, char[] chars, int from, int to) {
         int s = from;
         int e = to;

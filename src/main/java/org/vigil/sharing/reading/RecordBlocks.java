@@ -147,7 +147,7 @@ final class RecordBlocks {
     }
 
     /**
-     * Records the complete records of {@code buf[0, length)} in the block, up to a defect if
+     * Records the complete records of the first {@code length} bytes of {@code buf} in the block, up to a defect if
      * there is one.
      *
      * @return where the incomplete record at the end starts ({@code length} when there is none)
@@ -267,7 +267,7 @@ final class RecordBlocks {
         return (word - ONES) & ~word & HIGHS;
     }
 
-    /** The offset of the first line feed, quote or NUL in {@code buf[p, end)}, or {@code end}. */
+    /** The offset of the first line feed, quote or NUL in {@code buf} from {@code p} up to, not including, {@code end}, or {@code end}. */
     private static int findLineQuoteOrNul(byte[] buf, int p, int end) {
         int i = p;
         for (; i + Long.BYTES <= end; i += Long.BYTES) {

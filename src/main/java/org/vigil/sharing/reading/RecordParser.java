@@ -4,7 +4,7 @@ package org.vigil.sharing.reading;
 interface RecordParser {
 
     /**
-     * Parses {@code buf[start, end)}, the record without its line feed (a carriage return before it
+     * Parses {@code buf} from {@code start} up to, not including, {@code end}, the record without its line feed (a carriage return before it
      * is still there).
      *
      * @param quoted whether the record holds a quote character somewhere

@@ -13,7 +13,7 @@ abstract class TextDecoder {
     }
 
     /**
-     * Decodes {@code src[from, to)} into {@code dst} from {@code dstPos}.
+     * Decodes {@code src} from {@code from} up to, not including, {@code to} into {@code dst} from {@code dstPos}.
      *
      * @return the number of characters written, or {@code -1 - p} when the bytes at {@code p} are
      *         not a valid sequence of this encoding (a sequence cut off by {@code to} included)
@@ -23,7 +23,7 @@ abstract class TextDecoder {
     /** How many bytes to show when reporting the invalid sequence at {@code pos}. */
     abstract int invalidLength(byte[] src, int pos, int to);
 
-    /** Whether {@code src[from, to)} decodes without error; stops short of a sequence cut off by {@code to} when {@code partialEnd}. */
+    /** Whether {@code src} from {@code from} up to, not including, {@code to} decodes without error; stops short of a sequence cut off by {@code to} when {@code partialEnd}. */
     abstract Validity validate(byte[] src, int from, int to, boolean partialEnd);
 
     /**
