@@ -96,6 +96,61 @@ class DeliveryUploadTest {
     }
 
     @Test
+    void share6_binaryGarbageIsRefusedWithTheFileNamed_nothingApplied_andTheServerStaysUp() throws IOException {
+        terms("upload_bin", "AGR-BIN");
+        Path garbage = workspace.resolve("deaths.csv");
+        byte[] bytes = new byte[64 * 1024];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(garbage, bytes);
+
+        ResponseEntity<Map> refused = http.post().uri("/api/deliveries").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form("upload_bin", garbage)).exchange((request, r) -> ResponseEntity.status(r.getStatusCode())
+                        .body(r.bodyTo(Map.class)));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatusCode.valueOf(422));
+        assertThat(refused.getBody()).containsEntry("status", "REFUSED");
+        assertThat((List<?>) refused.getBody().get("problems")).isNotEmpty()
+                .allSatisfy(p -> assertThat(((Map<?, ?>) p).get("file")).isEqualTo("deaths.csv"));
+        Map<?, ?> page = http.get().uri("/api/deliveries?provider=upload_bin").retrieve().body(Map.class);
+        assertThat(page.get("total")).as("the refusal is logged").isEqualTo(1);
+        assertThat(((Map<?, ?>) ((List<?>) page.get("items")).get(0)).get("status")).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void share6_aCellThatLooksLikeAFormulaIsNeverEvaluated_andIsEscapedInTheRejectsFile() throws IOException {
+        terms("upload_formula", "AGR-FORMULA");
+        Path file = workspace.resolve("formula.csv");
+        Files.writeString(file, "姓名,公民身份号码,死亡日期\n=HYPERLINK(\"http://x\"),220202194102030028,20260401\n",
+                StandardCharsets.UTF_8);
+
+        ResponseEntity<Map> response = http.post().uri("/api/deliveries").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form("upload_formula", file)).retrieve().toEntity(Map.class);
+
+        assertThat(((Map<?, ?>) response.getBody().get("counts")).get("rejected")).isEqualTo(1);
+        String rejects = http.get().uri("/api/deliveries/" + response.getBody().get("deliveryId") + "/rejects.csv")
+                .retrieve().body(String.class);
+        assertThat(rejects).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK");
+    }
+
+    private void terms(String provider, String agreement) {
+        providers.register(new ProviderRegistration(provider, "公安局", ProviderLevel.CITY, "220200"));
+        providers.configureFeed(provider, new FeedSetting("death.police_deregistration", AgeScope.EVERYONE, Map.of()));
+        agreements.record(new AgreementDraft(agreement, provider, "社保局", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), List.of("death.police_deregistration"),
+                EnumSet.of(AgreementPurpose.FRAUD_PREVENTION)));
+    }
+
+    private static MultiValueMap<String, Object> form(String provider, Path file) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("provider", provider);
+        form.add("feed", "death.police_deregistration");
+        form.add("month", "2026-04");
+        form.add("asOf", "2026-04-30");
+        form.add("file", new FileSystemResource(file));
+        return form;
+    }
+
+    @Test
     void share6_releasingADeliveryThatIsNotHeldIsAProblemDetail() {
         ResponseEntity<String> response = http.post().uri("/api/deliveries/999999/release")
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("officer", "张科长", "reason", "核实无误"))
