@@ -36,30 +36,31 @@ public record DeliveryCounts(long rowsRead, long accepted, long rejected, long r
 
     /** 入库率: accepted rows over the rows read that the provider meant to deliver (all but age-filtered). */
     public double ingestionRate() {
-        return ratio(accepted, rowsRead - ageFiltered);
+        return ratio(accepted, rowsRead - ageFiltered, 1.0);
     }
 
     /** 齐全率: filled cells over the cells the catalogue requires to be filled. */
     public double completenessRate() {
-        return ratio(cellsFilled, cellsExpected);
+        return ratio(cellsFilled, cellsExpected, 1.0);
     }
 
     /** 记实率: accepted rows that name a registry person by ID, over the accepted rows. */
     public double recordedRate() {
-        return ratio(linked, accepted);
+        return ratio(linked, accepted, 1.0);
     }
 
     /** 异常率: rows with an unusable value (rejected) or no usable ID (review), over the rows read. */
     public double anomalyRate() {
-        return ratio(rejected + review, rowsRead);
+        return ratio(rejected + review, rowsRead, 0.0);
     }
 
     /** 重复率: exact repeats over the rows read. */
     public double duplicateRate() {
-        return ratio(duplicates, rowsRead);
+        return ratio(duplicates, rowsRead, 0.0);
     }
 
-    private static double ratio(long numerator, long denominator) {
-        return denominator == 0 ? 1.0 : (double) numerator / denominator;
+    /** With nothing to measure (an empty list, as departments send), a rate is at its best: {@code empty}. */
+    private static double ratio(long numerator, long denominator, double empty) {
+        return denominator == 0 ? empty : (double) numerator / denominator;
     }
 }

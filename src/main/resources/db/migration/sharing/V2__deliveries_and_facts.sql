@@ -37,8 +37,11 @@ create table delivery (
     check ((status in ('REFUSED', 'QUARANTINED')) <= (reason is not null)),
     check ((decided_by is null) = (decided_at is null))
 );
--- The same file for the same feed is applied (or held) once; refusals and discards are a log and may repeat.
-create unique index delivery_applied_once on delivery (provider, feed, sha256) where status in ('APPLIED', 'QUARANTINED');
+-- The same file for the same feed and month is applied (or held) once; refusals and discards are a
+-- log and may repeat. The month is part of the key: a department's empty list (header only) is
+-- byte for byte the same every month, and each month's delivery still counts as that month's.
+create unique index delivery_applied_once on delivery (provider, feed, data_month, sha256)
+    where status in ('APPLIED', 'QUARANTINED');
 create index delivery_by_provider on delivery (provider, feed, data_month);
 
 -- Deaths, sentences, custody and registry facts: one per accepted row.

@@ -160,6 +160,12 @@ class DeliveryIngestionTest {
         assertThat(second.sha256()).isEqualTo(first.sha256());
         assertThat(count("select count(*) from sharing.fact f join sharing.delivery d on d.id = f.delivery_id "
                 + "where d.provider = ?", provider)).isEqualTo(1);
+
+        // The same bytes for the next month are that month's delivery (an unchanged list is still sent).
+        DeliveryReport nextMonth = ingestion.ingest(new DeliveryRequest(provider, "death.police_deregistration", file,
+                "again.csv", MONTH.plusMonths(1), MONTH.plusMonths(1).atEndOfMonth()));
+        assertThat(nextMonth.status()).isEqualTo(DeliveryStatus.APPLIED);
+        assertThat(nextMonth.deliveryId()).isNotEqualTo(first.deliveryId());
     }
 
     // ------------------------------------------------------------------ refusals

@@ -53,11 +53,12 @@ class DeliveryStore {
     record Existing(long id, DeliveryStatus status, String reason) {
     }
 
-    Optional<Existing> existing(String provider, String feed, String sha256) {
+    Optional<Existing> existing(String provider, String feed, YearMonth month, String sha256) {
         return jdbc.sql("""
                 select id, status, reason from sharing.delivery
-                 where provider = :provider and feed = :feed and sha256 = :sha and status in ('APPLIED', 'QUARANTINED')""")
-                .param("provider", provider).param("feed", feed).param("sha", sha256)
+                 where provider = :provider and feed = :feed and data_month = :month and sha256 = :sha
+                   and status in ('APPLIED', 'QUARANTINED')""")
+                .param("provider", provider).param("feed", feed).param("month", month.atDay(1)).param("sha", sha256)
                 .query((rs, n) -> new Existing(rs.getLong(1), DeliveryStatus.valueOf(rs.getString(2)), rs.getString(3)))
                 .optional();
     }

@@ -94,7 +94,7 @@ class IngestionService implements DeliveryIngestion {
         if (feed.isEmpty()) {
             return refuse(header, "目录中没有数据项 " + request.feed() + " / the catalogue has no feed " + request.feed(), List.of());
         }
-        Optional<DeliveryReport> repeat = repeat(request.provider(), request.feed(), stored.sha256());
+        Optional<DeliveryReport> repeat = repeat(request.provider(), request.feed(), request.dataMonth(), stored.sha256());
         if (repeat.isPresent()) {
             return repeat.get();
         }
@@ -114,7 +114,7 @@ class IngestionService implements DeliveryIngestion {
             String reasons = String.join("; ", decision.reasons());
             Optional<Long> held = store.hold(read.header(), result, reasons);
             if (held.isEmpty()) {
-                return repeat(request.provider(), request.feed(), stored.sha256()).orElseThrow();
+                return repeat(request.provider(), request.feed(), request.dataMonth(), stored.sha256()).orElseThrow();
             }
             log.info("Delivery {} held: {} {} {}: {}", held.get(), request.provider(), request.feed(), request.fileName(),
                     reasons);
@@ -123,7 +123,7 @@ class IngestionService implements DeliveryIngestion {
         }
         Optional<DeliveryStore.Applied> applied = store.apply(read.header(), result, reviews(read.lookup(), result));
         if (applied.isEmpty()) {
-            return repeat(request.provider(), request.feed(), stored.sha256()).orElseThrow();
+            return repeat(request.provider(), request.feed(), request.dataMonth(), stored.sha256()).orElseThrow();
         }
         return applied(applied.get(), read.header(), result);
     }
@@ -197,8 +197,8 @@ class IngestionService implements DeliveryIngestion {
         }
     }
 
-    private Optional<DeliveryReport> repeat(String provider, String feed, String sha256) {
-        return store.existing(provider, feed, sha256).map(e -> e.status() == DeliveryStatus.QUARANTINED
+    private Optional<DeliveryReport> repeat(String provider, String feed, YearMonth month, String sha256) {
+        return store.existing(provider, feed, month, sha256).map(e -> e.status() == DeliveryStatus.QUARANTINED
                 ? new DeliveryReport(e.id(), DeliveryStatus.QUARANTINED,
                         Optional.of("同一文件已被暂扣，待审核 / the same file is already held: " + e.reason()), List.of(),
                         sha256, DeliveryCounts.NONE)
