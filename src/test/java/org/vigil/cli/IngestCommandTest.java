@@ -3,7 +3,6 @@ package org.vigil.cli;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -81,18 +80,6 @@ class IngestCommandTest {
 
     /** Runs the command with the test's database as its external database and a temporary raw store. */
     private CliRun againstTestDatabase(String... args) throws Exception {
-        String url;
-        try (Connection c = dataSource.getConnection()) {
-            url = c.getMetaData().getURL();
-        }
-        Map<String, String> settings = Map.of("vigil.db.url", url, "vigil.db.user", "postgres", "vigil.db.password", "",
-                "vigil.sharing.raw-dir", workspace.resolve("raw").toString());
-        settings.forEach(System::setProperty);
-        try {
-            return CliRun.of(args);
-        }
-        finally {
-            settings.keySet().forEach(System::clearProperty);
-        }
+        return CliRun.against(dataSource, Map.of("vigil.sharing.raw-dir", workspace.resolve("raw").toString()), args);
     }
 }

@@ -1,6 +1,5 @@
 package org.vigil.cli;
 
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -93,17 +92,6 @@ class ProvidersCommandTest {
 
     /** Runs the command with the test's database as its external database. */
     private CliRun againstTestDatabase(String... args) throws Exception {
-        String url;
-        try (Connection c = dataSource.getConnection()) {
-            url = c.getMetaData().getURL();
-        }
-        Map<String, String> settings = Map.of("vigil.db.url", url, "vigil.db.user", "postgres", "vigil.db.password", "");
-        settings.forEach(System::setProperty);
-        try {
-            return CliRun.of(args);
-        }
-        finally {
-            settings.keySet().forEach(System::clearProperty);
-        }
+        return CliRun.against(dataSource, Map.of(), args);
     }
 }

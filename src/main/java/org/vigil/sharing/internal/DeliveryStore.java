@@ -243,9 +243,10 @@ class DeliveryStore {
         }
         // The first delivery of a feed's month cannot conflict with earlier signs: it goes straight
         // into the table. Later ones go through a staging table so earlier signs are kept.
+        LocalDate[] range = months(signs);
         boolean clash = jdbc.sql("""
                 select exists (select 1 from sharing.life_sign where feed = :feed and month between :first and :last)""")
-                .param("feed", feed).param("first", months(signs)[0]).param("last", months(signs)[1])
+                .param("feed", feed).param("first", range[0]).param("last", range[1])
                 .query(Boolean.class).single();
         if (!clash) {
             try (CopyWriter out = CopyWriter.open(connection,
