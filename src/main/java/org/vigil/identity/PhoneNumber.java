@@ -149,6 +149,15 @@ public final class PhoneNumber {
             return Parsed.invalid(PhoneNumberReason.LENGTH, "no area code 01" + (all.length() > 2 ? all.charAt(2) : ""));
         }
         int subscriber = all.length() - area;
+        // Written as area-local-extension, the grouping itself says where the extension starts, even
+        // when local and extension together have no more than 8 digits (010-2000000-0).
+        if (ext == null && !international && groups.size() == 3 && groups.get(0).length() == area
+                && (groups.get(1).length() == 7 || groups.get(1).length() == 8) && groups.get(2).length() <= 6) {
+            int last = groups.get(2).length();
+            ext = new StringBuilder(all.substring(all.length() - last));
+            all.setLength(all.length() - last);
+            subscriber -= last;
+        }
         if (ext == null && subscriber > 8 && groups.size() >= 2) {
             int last = groups.get(groups.size() - 1).length();
             int rest = subscriber - last;

@@ -83,7 +83,9 @@ class PhoneNumberTest {
             "0432-62345678 分机 8001|0432-62345678-8001|0432|62345678|8001",
             "010-62345678 ext. 99|010-62345678-99|010|62345678|99",
             "010 62345678 x12|010-62345678-12|010|62345678|12",
-            "010 62345678#5|010-62345678-5|010|62345678|5"})
+            "010 62345678#5|010-62345678-5|010|62345678|5",
+            "010-2000000-0|010-2000000-0|010|2000000|0",
+            "0432-6234567-89|0432-6234567-89|0432|6234567|89"})
     void data6_aLandlineNeedsItsAreaCodeAndMayHaveAnExtension(String raw, String value, String area, String local, String ext) {
         PhoneNumber phone = valid(raw);
         assertThat(phone.kind()).isEqualTo(PhoneNumber.Kind.LANDLINE);
