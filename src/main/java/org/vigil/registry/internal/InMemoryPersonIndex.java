@@ -10,6 +10,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.vigil.identity.IdKeyTable;
+import org.vigil.identity.IdKeys;
 import org.vigil.identity.Gender;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.RegionCode;
@@ -56,7 +58,7 @@ final class InMemoryPersonIndex implements PersonIndex {
     private final int[] birthDays;
     private final long[] regions;
 
-    private final LongIntTable byId;
+    private final IdKeyTable byId;
 
     // distinct normalised names: text in one char pool, and their persons
     private final char[] namePool;
@@ -65,7 +67,7 @@ final class InMemoryPersonIndex implements PersonIndex {
     private final int[] personsByName;
 
     // sound key hash → key number → names filed under it
-    private final LongIntTable soundKeys;
+    private final IdKeyTable soundKeys;
     private final int[] namesOfSoundStart;
     private final int[] namesBySound;
 
@@ -75,8 +77,8 @@ final class InMemoryPersonIndex implements PersonIndex {
     private final int[] personsByBirth;
 
     InMemoryPersonIndex(Instant takenAt, int size, long[] idKeys, int[] nameOf, byte[] genders, int[] birthDays,
-            long[] regions, LongIntTable byId, char[] namePool, int[] nameStart, int[] personsOfNameStart,
-            int[] personsByName, LongIntTable soundKeys, int[] namesOfSoundStart, int[] namesBySound, int firstDay,
+            long[] regions, IdKeyTable byId, char[] namePool, int[] nameStart, int[] personsOfNameStart,
+            int[] personsByName, IdKeyTable soundKeys, int[] namesOfSoundStart, int[] namesBySound, int firstDay,
             int[] dayStart, int[] personsByBirth) {
         this.takenAt = takenAt;
         this.size = size;
@@ -118,7 +120,7 @@ final class InMemoryPersonIndex implements PersonIndex {
         if (out.length < ids.length) {
             throw new IllegalArgumentException("out holds " + out.length + " numbers for " + ids.length + " IDs");
         }
-        long[] keys = new long[Math.min(ids.length, LongIntTable.BATCH)];
+        long[] keys = new long[Math.min(ids.length, IdKeyTable.BATCH)];
         for (int from = 0; from < ids.length; from += keys.length) {
             int count = Math.min(keys.length, ids.length - from);
             for (int i = 0; i < count; i++) {

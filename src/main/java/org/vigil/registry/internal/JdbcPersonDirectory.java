@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigil.identity.IdKeyTable;
+import org.vigil.identity.IdKeys;
 import org.vigil.registry.PersonDirectory;
 import org.vigil.registry.PersonIndex;
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import org.vigil.identity.IdKeyTable;
+import org.vigil.identity.IdKeys;
 import org.vigil.identity.PersonName;
 
 /**
@@ -98,7 +100,7 @@ final class PersonIndexBuilder {
             nameOf[p] = nameOfText[nameOf[p]];
         }
 
-        LongIntTable byId = new LongIntTable(n);
+        IdKeyTable byId = new IdKeyTable(n);
         for (int p = 0; p < n; p++) {
             if (!byId.putIfAbsent(idKeys[p], p)) {
                 throw new IllegalStateException("registry holds one ID number twice");
@@ -114,7 +116,7 @@ final class PersonIndexBuilder {
         int[] personsByName = groupBy(nameOf, n, names, personsOfNameStart);
 
         int keys = soundKeyNumbers.size();
-        LongIntTable soundKeys = new LongIntTable(keys);
+        IdKeyTable soundKeys = new IdKeyTable(keys);
         int[] sameHash = new int[keys];
         for (Map.Entry<String, Integer> e : soundKeyNumbers.entrySet()) {
             long hash = SoundKeys.hash(e.getKey());

@@ -1,4 +1,4 @@
-package org.vigil.registry.internal;
+package org.vigil.identity;
 
 /**
  * A hash table from non-zero {@code long} keys to {@code int} values, with open addressing and
@@ -7,18 +7,18 @@ package org.vigil.registry.internal;
  * A {@code HashMap<Long, Integer>} would take about five times the memory and two more pointer
  * hops per lookup. Filled once while building, then only read.
  */
-final class LongIntTable {
+public final class IdKeyTable {
 
     private static final int MIN_SLOTS = 2;
     /** Keys looked up together by {@link #getAll}: enough to keep the memory system busy, few enough to stay in cache. */
-    static final int BATCH = 64;
+    public static final int BATCH = 64;
 
     /** Pairs: key at {@code 2 * slot}, value at {@code 2 * slot + 1}; key 0 is an empty slot. */
     private final long[] pairs;
     private final int mask;
 
     /** A table for {@code expected} keys, at most three-quarters full. */
-    LongIntTable(int expected) {
+    public IdKeyTable(int expected) {
         long wanted = Math.max(MIN_SLOTS, (long) expected * 4 / 3 + 1);
         int slots = Integer.highestOneBit((int) Math.min(wanted, 1 << 29));
         if (slots < wanted) {
@@ -33,7 +33,7 @@ final class LongIntTable {
      *
      * @return whether it was stored
      */
-    boolean putIfAbsent(long key, int value) {
+    public boolean putIfAbsent(long key, int value) {
         if (key == 0) {
             throw new IllegalArgumentException("key 0 marks an empty slot");
         }
@@ -53,7 +53,7 @@ final class LongIntTable {
     }
 
     /** The value stored for {@code key}, or -1. */
-    int get(long key) {
+    public int get(long key) {
         if (key == 0) {
             return -1;
         }
@@ -76,7 +76,7 @@ final class LongIntTable {
      * key is read in a pass of its own, with nothing depending on one read before the next is
      * issued, so the processor has many in flight at once. Then each key is settled from cache.
      */
-    void getAll(long[] keys, int count, int[] out, int outFrom) {
+    public void getAll(long[] keys, int count, int[] out, int outFrom) {
         int[] slots = new int[count];
         long[] first = new long[count];
         for (int i = 0; i < count; i++) {

@@ -1,6 +1,4 @@
-package org.vigil.registry.internal;
-
-import org.vigil.identity.ResidentId;
+package org.vigil.identity;
 
 /**
  * Packs a normalised 18-character ID number into one {@code long}: the first 17 digits as a number
@@ -10,9 +8,9 @@ import org.vigil.identity.ResidentId;
  * one instruction. The packing keeps the order of the text, X after 9. The snapshot query computes
  * the same number in SQL ({@code JdbcPersonDirectory}).
  */
-final class IdKeys {
+public final class IdKeys {
 
-    static final int LENGTH = 18;
+    public static final int LENGTH = 18;
     private static final int HIGH_DIGITS = 9;
     /** 10 to the power of the 8 digits after the first {@value #HIGH_DIGITS}. */
     private static final long LOW_SCALE = 100_000_000L;
@@ -26,7 +24,7 @@ final class IdKeys {
      * without a test per character the processor gets through several lookups while it waits for
      * the memory of one, which doubled the lookup rate in measurement.
      */
-    static long of(ResidentId id) {
+    public static long of(ResidentId id) {
         String value = id.value();
         // two independent halves, so their multiply-add chains run side by side
         long high = 0;
@@ -41,7 +39,7 @@ final class IdKeys {
         return (high * LOW_SCALE + low) * 11 + (check == 'X' ? 10 : check - '0');
     }
 
-    static String unpack(long key) {
+    public static String unpack(long key) {
         char[] out = new char[LENGTH];
         int check = (int) (key % 11);
         out[LENGTH - 1] = check == 10 ? 'X' : (char) ('0' + check);

@@ -1,4 +1,4 @@
-package org.vigil.registry.internal;
+package org.vigil.identity;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ class IdKeysTest {
     void theTableFindsEveryKeyItHoldsAndNoOther() {
         SplittableRandom random = new SplittableRandom(7);
         int n = 100_000;
-        LongIntTable table = new LongIntTable(n);
+        IdKeyTable table = new IdKeyTable(n);
         List<Long> keys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             // keys that share their leading digits, as IDs of one city do
@@ -74,8 +74,8 @@ class IdKeysTest {
         }
         // The batched lookup answers as the single one, also for absent keys, key 0 and keys that
         // sit past their first slot (at this fill, about a fifth of them).
-        long[] batch = new long[LongIntTable.BATCH];
-        int[] out = new int[(keys.size() / LongIntTable.BATCH + 3) * LongIntTable.BATCH];
+        long[] batch = new long[IdKeyTable.BATCH];
+        int[] out = new int[(keys.size() / IdKeyTable.BATCH + 3) * IdKeyTable.BATCH];
         int[] expected = new int[out.length];
         for (int from = 0; from < out.length; from += batch.length) {
             for (int i = 0; i < batch.length; i++) {
