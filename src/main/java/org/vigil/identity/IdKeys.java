@@ -39,6 +39,51 @@ public final class IdKeys {
         return (high * LOW_SCALE + low) * 11 + (check == 'X' ? 10 : check - '0');
     }
 
+    /**
+     * The key of an ID written as ASCII at {@code offset}, or 0 when those 18 bytes are not 17
+     * digits and the MOD 11-2 check character that belongs to them. Bulk readers use it to link
+     * a row without making a String: a key found among validated IDs is itself a valid ID, and
+     * one not found is not anybody Vigil knows, so the remaining checks (birth date, province)
+     * are left to whoever needs to say why such a row is wrong.
+     */
+    public static long ofAscii(byte[] bytes, int offset) {
+        long high = 0;
+        long low = 0;
+        int sum = 0;
+        for (int i = 0; i < HIGH_DIGITS; i++) {
+            int d = bytes[offset + i] - '0';
+            if (d < 0 || d > 9) {
+                return 0;
+            }
+            high = high * 10 + d;
+            sum += d * ResidentId.WEIGHTS[i];
+        }
+        for (int i = HIGH_DIGITS; i < LENGTH - 1; i++) {
+            int d = bytes[offset + i] - '0';
+            if (d < 0 || d > 9) {
+                return 0;
+            }
+            low = low * 10 + d;
+            sum += d * ResidentId.WEIGHTS[i];
+        }
+        int c = bytes[offset + LENGTH - 1] == 'x' ? 'X' : bytes[offset + LENGTH - 1];
+        if (c != ResidentId.CHECK_CHARS[sum % 11]) {
+            return 0;
+        }
+        return (high * LOW_SCALE + low) * 11 + (c == 'X' ? 10 : c - '0');
+    }
+
+    /** Writes the 18 characters of a key's ID as ASCII at {@code offset}. */
+    public static void writeAscii(long key, byte[] out, int offset) {
+        int check = (int) (key % 11);
+        out[offset + LENGTH - 1] = (byte) (check == 10 ? 'X' : '0' + check);
+        long digits = key / 11;
+        for (int i = LENGTH - 2; i >= 0; i--) {
+            out[offset + i] = (byte) ('0' + digits % 10);
+            digits /= 10;
+        }
+    }
+
     public static String unpack(long key) {
         char[] out = new char[LENGTH];
         int check = (int) (key % 11);

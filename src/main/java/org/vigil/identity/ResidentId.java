@@ -39,8 +39,8 @@ public final class ResidentId {
     /** What {@link #checkDigit(CharSequence)} returns when its input does not start with 17 digits. */
     public static final char NOT_COMPUTABLE = '?';
 
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final char[] CHECK_CHARS = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+    static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    static final char[] CHECK_CHARS = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
     private static final int EARLIEST_BIRTH_YEAR = 1880;
 
     /** Province-level codes of GB/T 2260 (mainland, Taiwan 71, Hong Kong 81, Macao 82). */

@@ -93,4 +93,22 @@ class IdKeysTest {
         assertThat(table.get(1L)).isEqualTo(-1);
         assertThat(table.get(0L)).isEqualTo(-1);
     }
+
+    @org.junit.jupiter.api.Test
+    void asciiKeysEqualTheKeysOfParsedIdsAndRefuseAWrongCheckCharacter() {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 20);
+        for (String id : java.util.List.of("11010519491231002X", "110105194912310021".substring(0, 17) + ResidentId.checkDigit("11010519491231002"),
+                "440524188001010014")) {
+            ResidentId parsed = ResidentId.parse(id, today).orElseThrow();
+            byte[] bytes = ("xx" + id.toLowerCase() + ",").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            org.assertj.core.api.Assertions.assertThat(IdKeys.ofAscii(bytes, 2)).isEqualTo(IdKeys.of(parsed));
+            byte[] back = new byte[18];
+            IdKeys.writeAscii(IdKeys.of(parsed), back, 0);
+            org.assertj.core.api.Assertions.assertThat(new String(back, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(parsed.value());
+        }
+        byte[] wrong = "110105194912310021".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        org.assertj.core.api.Assertions.assertThat(IdKeys.ofAscii(wrong, 0)).isZero();
+        byte[] letters = "1101051949123100a2".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        org.assertj.core.api.Assertions.assertThat(IdKeys.ofAscii(letters, 0)).isZero();
+    }
 }
