@@ -57,6 +57,10 @@ final class CsvLine {
         return ends[field] - starts[field];
     }
 
+    byte byteAt(int field, int i) {
+        return bytes[starts[field] + i];
+    }
+
     boolean isEmpty(int field) {
         return ends[field] == starts[field];
     }

@@ -23,6 +23,7 @@ import org.vigil.certification.EvidenceRef;
 import org.vigil.certification.EvidenceRule;
 import org.vigil.certification.BenefitKind;
 import org.vigil.identity.FileProblem;
+import org.vigil.identity.IdKeyTable;
 import org.vigil.identity.IdKeys;
 
 /**
@@ -52,6 +53,8 @@ final class EvidenceFold {
     /** Kinds sorted by name, so a greater rank is a greater name: ties on a date go to the greater name. */
     private final String[] kinds;
     private final byte[][] kindBytes;
+    /** Kind index + 1 by slot; 0 marks an empty slot. */
+    private final int[] kindSlots;
     private final EvidenceRule[] rules;
     /** Per benefit word of the recipients file and kind: whether the kind bears on that benefit. */
     private final boolean[][] applies;
@@ -86,6 +89,7 @@ final class EvidenceFold {
             throw new IllegalArgumentException("a file run folds at most " + ((1 << KIND_BITS) - 1) + " evidence kinds");
         }
         this.kindBytes = Arrays.stream(kinds).map(k -> k.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.kindSlots = kindSlots(kindBytes);
         this.rules = Arrays.stream(kinds).map(k -> policy.evidence().get(k)).toArray(EvidenceRule[]::new);
         this.applies = new boolean[recipients.benefitKinds.size()][kinds.length];
         for (int b = 0; b < recipients.benefitKinds.size(); b++) {
@@ -169,32 +173,53 @@ final class EvidenceFold {
                 part.reject(n, "end_date", line.text(end), "ends before it starts");
                 return;
             }
-            int ordinal = recipients.ordinal(key);
-            if (ordinal < 0) {
-                part.notRecipients++;
-                return;
-            }
-            if (day > asOf) {
-                part.afterAsOf++;
-                return;
-            }
-            if (!applies[recipients.benefit[ordinal]][k]) {
-                part.notApplicable++;
-                return;
-            }
-            part.linked++;
             if (n >= 1L << LINE_BITS) {
                 throw new IllegalStateException("a part of more than " + (1L << LINE_BITS) + " lines");
             }
-            long ref = refBase | n;
+            if (part.pending(key, k, day, until, refBase | n)) {
+                link(part);
+            }
+        });
+        link(part);
+        return part;
+    }
+
+    /**
+     * Links the pending rows of a part to recipients and folds them. The lookups go in a batch:
+     * each is a cache miss in a table of tens of megabytes, and issued together they overlap.
+     */
+    private void link(Part part) {
+        int count = part.pendingCount;
+        if (count == 0) {
+            return;
+        }
+        recipients.table().getAll(part.pendingKey, count, part.pendingOrdinal, 0);
+        for (int i = 0; i < count; i++) {
+            int ordinal = part.pendingOrdinal[i];
+            if (ordinal < 0) {
+                part.notRecipients++;
+                continue;
+            }
+            int day = part.pendingDay[i];
+            if (day > asOf) {
+                part.afterAsOf++;
+                continue;
+            }
+            int k = part.pendingKind[i];
+            if (!applies[recipients.benefit[ordinal]][k]) {
+                part.notApplicable++;
+                continue;
+            }
+            part.linked++;
+            long ref = part.pendingRef[i];
             if (rules[k].effect() == EvidenceEffect.ALIVE) {
                 long packed = ((long) (day - DAY_BASE) << (KIND_BITS + REF_BITS)) | ((long) k << REF_BITS) | ref;
                 raise(ordinal, packed);
             } else {
-                part.addRare(ordinal, (byte) k, day, until, ref);
+                part.addRare(ordinal, (byte) k, day, part.pendingUntil[i], ref);
             }
-        });
-        return part;
+        }
+        part.pendingCount = 0;
     }
 
     /** Keeps the greater of the stored and the new value; readers of other parts may race for the same recipient. */
@@ -210,13 +235,39 @@ final class EvidenceFold {
     }
 
     private int kindIndex(CsvLine line, int field) {
-        // a few dozen kinds: comparing lengths first settles most of them
-        for (int k = 0; k < kindBytes.length; k++) {
+        int len = line.length(field);
+        if (len == 0) {
+            return -1;
+        }
+        for (int slot = kindSlot(len, line.byteAt(field, 0), line.byteAt(field, len - 1));; slot = (slot + 1) & KIND_SLOT_MASK) {
+            int k = kindSlots[slot] - 1;
+            if (k < 0) {
+                return -1;
+            }
             if (line.is(field, kindBytes[k])) {
                 return k;
             }
         }
-        return -1;
+    }
+
+    private static final int KIND_SLOT_MASK = 255;
+
+    /** A kind's slot from its length and first and last bytes: enough to part the catalogue's kinds. */
+    private static int kindSlot(int length, byte first, byte last) {
+        return (length * 31 + first * 7 + last) & KIND_SLOT_MASK;
+    }
+
+    private static int[] kindSlots(byte[][] kinds) {
+        int[] slots = new int[KIND_SLOT_MASK + 1];
+        for (int k = 0; k < kinds.length; k++) {
+            byte[] b = kinds[k];
+            int slot = kindSlot(b.length, b[0], b[b.length - 1]);
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & KIND_SLOT_MASK;
+            }
+            slots[slot] = k + 1;
+        }
+        return slots;
     }
 
     private void gather(List<Part> parts) {
@@ -322,8 +373,27 @@ final class EvidenceFold {
         int[] rareEnd = new int[256];
         long[] rareRef = new long[256];
 
+        final long[] pendingKey = new long[IdKeyTable.BATCH];
+        final int[] pendingOrdinal = new int[IdKeyTable.BATCH];
+        final byte[] pendingKind = new byte[IdKeyTable.BATCH];
+        final int[] pendingDay = new int[IdKeyTable.BATCH];
+        final int[] pendingUntil = new int[IdKeyTable.BATCH];
+        final long[] pendingRef = new long[IdKeyTable.BATCH];
+        int pendingCount;
+
         Part(int index) {
             this.index = index;
+        }
+
+        /** Holds a checked row for linking; returns whether the batch is full. */
+        boolean pending(long key, int kind, int day, int until, long ref) {
+            int i = pendingCount++;
+            pendingKey[i] = key;
+            pendingKind[i] = (byte) kind;
+            pendingDay[i] = day;
+            pendingUntil[i] = until;
+            pendingRef[i] = ref;
+            return pendingCount == pendingKey.length;
         }
 
         void reject(long line, String column, String value, String reason) {
