@@ -173,13 +173,17 @@ final class RecipientColumns {
                 part.problem(n, "region_code", line.text(regionAt), "a region code has 12 digits");
                 return;
             }
-            int benefit = dictionaries.benefit(line.text(kind));
+            int benefit = part.benefitOf(bytes, line, kind, dictionaries);
             if (benefit < 0) {
                 part.problem(n, "benefit_kind", line.text(kind), "not a benefit kind (pension, injury, dependent or "
                         + Arrays.toString(BenefitKind.values()) + ")");
                 return;
             }
-            int district = dictionaries.district(new String(bytes, line.start(regionAt), 6, StandardCharsets.US_ASCII));
+            int district = part.districtOf(bytes, line.start(regionAt), dictionaries);
+            if (district < 0) {
+                part.problem(n, "region_code", line.text(regionAt), "a region code has only digits");
+                return;
+            }
             part.add(key, (byte) benefit, birth, last, (byte) period, (short) district);
         });
         return part;
@@ -262,8 +266,45 @@ final class RecipientColumns {
         byte[] period = new byte[1024];
         short[] district = new short[1024];
 
+        /** This reader's own memory of words already looked up, so the shared dictionaries are asked once per word. */
+        private final List<byte[]> knownBenefits = new ArrayList<>();
+        private final List<Integer> knownBenefitIndex = new ArrayList<>();
+        private final Map<Integer, Integer> knownDistricts = new java.util.HashMap<>();
+
         Part(int index) {
             this.index = index;
+        }
+
+        int benefitOf(byte[] bytes, CsvLine line, int field, Dictionaries shared) {
+            for (int i = 0; i < knownBenefits.size(); i++) {
+                if (line.is(field, knownBenefits.get(i))) {
+                    return knownBenefitIndex.get(i);
+                }
+            }
+            int index = shared.benefit(line.text(field));
+            if (index >= 0) {
+                knownBenefits.add(Arrays.copyOfRange(bytes, line.start(field), line.start(field) + line.length(field)));
+                knownBenefitIndex.add(index);
+            }
+            return index;
+        }
+
+        /** The district (first six digits of a region code) starting at {@code at}, or -1 for a non-digit. */
+        int districtOf(byte[] bytes, int at, Dictionaries shared) {
+            int code = 0;
+            for (int i = 0; i < 6; i++) {
+                int d = bytes[at + i] - '0';
+                if (d < 0 || d > 9) {
+                    return -1;
+                }
+                code = code * 10 + d;
+            }
+            Integer known = knownDistricts.get(code);
+            if (known == null) {
+                known = shared.district(new String(bytes, at, 6, StandardCharsets.US_ASCII));
+                knownDistricts.put(code, known);
+            }
+            return known;
         }
 
         void problem(long line, String column, String value, String reason) {
