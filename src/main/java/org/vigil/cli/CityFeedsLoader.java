@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -98,6 +99,12 @@ class CityFeedsLoader {
         });
         lines.addAll(problems);
         return lines;
+    }
+
+    /** The last month the city has department files for: the month the demo verifies. */
+    static Optional<YearMonth> latestMonth(Path city) {
+        List<CityFile> files = files(city.resolve("feeds"), mapping());
+        return files.stream().map(CityFile::month).max(YearMonth::compareTo);
     }
 
     private void register(List<CityFile> files, Map<String, String> mapping) {

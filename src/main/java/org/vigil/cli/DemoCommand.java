@@ -3,9 +3,18 @@ package org.vigil.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.vigil.certification.CertificationLists;
+import org.vigil.certification.ListCounts;
+import org.vigil.certification.ListQuery;
+import org.vigil.certification.MonthlyRunResult;
+import org.vigil.certification.MonthlyVerification;
+import org.vigil.identity.Region;
+import org.vigil.identity.RegionCode;
+import org.vigil.identity.RegionDirectory;
 import org.vigil.simulator.CityGenerator;
 import org.vigil.simulator.CitySpec;
 import picocli.CommandLine.Command;
@@ -16,7 +25,7 @@ import picocli.CommandLine.Option;
 /**
  * The main job on the embedded default: a synthetic city generated once, its registry basics
  * loaded into PostgreSQL, its departments' files taken in through the ingestion pipeline, the
- * console served.
+ * latest month verified (the three lists), the console served.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate a small synthetic city if there is none, load it into PostgreSQL and serve the console.")
@@ -58,6 +67,7 @@ final class DemoCommand implements Callable<Integer> {
             loader.load(city).forEach(line -> out().println("  " + line));
             out().println("Taking in the departments' files, month by month …");
             context.getBean(CityFeedsLoader.class).load(city).forEach(line -> out().println("  " + line));
+            CityFeedsLoader.latestMonth(city).ifPresent(month -> verify(context, month));
         } catch (RuntimeException e) {
             // a demo that failed to load must not keep serving half a city
             ServerLifecycle.stop(context);
@@ -67,6 +77,21 @@ final class DemoCommand implements Callable<Integer> {
         out().println("Vigil is serving at " + ServerLifecycle.url(context));
         out().println("Stop with Ctrl-C; the data stays in var/ for the next start.");
         return 0;
+    }
+
+    /** The monthly silent verification of the latest month the departments delivered, as the agency would run it. */
+    private void verify(ConfigurableApplicationContext context, YearMonth month) {
+        MonthlyVerification verification = context.getBean(MonthlyVerification.class);
+        out().println("Verifying " + month + " (as of " + verification.defaultAsOf(month) + ") …");
+        MonthlyRunResult result = verification.verify(month, null);
+        VerifyCommand.print(out(), result);
+        RegionDirectory regions = RegionDirectory.standard();
+        for (ListCounts c : context.getBean(CertificationLists.class).counts(ListQuery.all(month),
+                CertificationLists.Level.DISTRICT)) {
+            String name = RegionCode.parse(c.region()).toOptional().flatMap(regions::find).map(Region::name).orElse("");
+            out().printf(Locale.ROOT, "    %s %-6s  具备领取资格 %,7d  丧失领取资格 %,5d  待核实 %,7d%n", c.region(), name,
+                    c.qualified(), c.disqualified(), c.toBeVerified());
+        }
     }
 
     private java.io.PrintWriter out() {

@@ -23,8 +23,8 @@ final class ServerLifecycle {
     static ConfigurableApplicationContext startWeb(int port) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(VigilApplication.class).main(VigilApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .properties("server.port=" + port)
-                .run();
+                // an argument, not a default property: application.yml's server.port would win over a default
+                .run("--server.port=" + port);
         SERVING.set(true);
         return context;
     }

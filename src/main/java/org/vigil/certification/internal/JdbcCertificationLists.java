@@ -30,6 +30,7 @@ import org.vigil.certification.ListQuery;
 import org.vigil.certification.PolicyBook;
 import org.vigil.certification.RecordedDecision;
 import org.vigil.certification.VerificationRun;
+import org.vigil.identity.Money;
 import org.vigil.sharing.SharedEvidence;
 
 /** The stored runs and lists, read with the recipient's name and amount joined in. */
@@ -199,7 +200,7 @@ class JdbcCertificationLists implements CertificationLists {
                 Jurisdiction.Basis.valueOf(rs.getString("jurisdiction")),
                 Jurisdiction.Organiser.valueOf(rs.getString("organised_by")), rs.getString("employer_credit_code"));
         return new ListEntry(rs.getLong("recipient_id"), rs.getString("id_number"), rs.getString("name"),
-                BenefitKind.valueOf(rs.getString("benefit_kind")), rs.getBigDecimal("monthly_amount"), decision,
+                BenefitKind.valueOf(rs.getString("benefit_kind")), Money.of(rs.getBigDecimal("monthly_amount")), decision,
                 jurisdiction);
     }
 

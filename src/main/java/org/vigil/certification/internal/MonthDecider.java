@@ -3,6 +3,8 @@ package org.vigil.certification.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.vigil.certification.CertificationPolicy;
 import org.vigil.certification.Decision;
@@ -33,6 +35,8 @@ final class MonthDecider {
     private long lastKey;
     long evidenceItems;
     long evidenceIgnored;
+    /** The kinds left out because the policy does not list them: a feed the catalogue gained and the policy not yet. */
+    final Set<String> unknownKinds = new TreeSet<>();
 
     MonthDecider(RunRecipients recipients, CertificationPolicy policy, LocalDate asOf, Sink sink) {
         this.recipients = recipients;
@@ -43,7 +47,7 @@ final class MonthDecider {
 
     void run(SharedEvidence shared) {
         shared.forEachPerson(asOf, this::person);
-        decideUpTo(Long.MAX_VALUE, List.of());
+        decideBefore(Long.MAX_VALUE);
     }
 
     private void person(String idNumber, List<EvidenceItem> items) {
@@ -56,9 +60,7 @@ final class MonthDecider {
             throw new IllegalStateException("shared evidence is not in ID order at " + idNumber.substring(0, 6) + "…");
         }
         lastKey = key;
-        while (next < recipients.size() && recipients.key(next) < key) {
-            decide(next++, List.of());
-        }
+        decideBefore(key);
         if (next < recipients.size() && recipients.key(next) == key) {
             List<Evidence> evidence = convert(items);
             while (next < recipients.size() && recipients.key(next) == key) {
@@ -67,9 +69,10 @@ final class MonthDecider {
         }
     }
 
-    private void decideUpTo(long key, List<Evidence> evidence) {
+    /** Recipients the evidence stream has passed without meeting them have no evidence at all. */
+    private void decideBefore(long key) {
         while (next < recipients.size() && recipients.key(next) < key) {
-            decide(next++, evidence);
+            decide(next++, List.of());
         }
     }
 
@@ -86,8 +89,12 @@ final class MonthDecider {
         List<Evidence> out = new ArrayList<>(items.size());
         for (EvidenceItem item : items) {
             evidenceItems++;
-            if (policy.rule(item.kind()).isEmpty() || (item.endDate() != null && item.endDate().isBefore(item.date()))) {
+            boolean unknown = policy.rule(item.kind()).isEmpty();
+            if (unknown || (item.endDate() != null && item.endDate().isBefore(item.date()))) {
                 evidenceIgnored++;
+                if (unknown) {
+                    unknownKinds.add(item.kind());
+                }
                 continue;
             }
             out.add(evidence(item));

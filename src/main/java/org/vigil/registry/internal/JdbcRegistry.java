@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -12,10 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.identity.CreditCode;
+import org.vigil.identity.Region;
 import org.vigil.identity.RegionCode;
 import org.vigil.identity.RegionDirectory;
 import org.vigil.identity.RegionLevel;
 import org.vigil.identity.ResidentId;
+import org.vigil.registry.CommunityDirectory;
 import org.vigil.registry.LoadReport;
 import org.vigil.registry.RegistryBaseline;
 import org.vigil.registry.RegistryStatistics;
@@ -27,7 +30,7 @@ import org.vigil.runtime.CsvCopy;
  * new, so validation, the insert and the idempotence check all sit in one transaction.
  */
 @Service
-class JdbcRegistry implements RegistryBaseline, RegistryStatistics {
+class JdbcRegistry implements RegistryBaseline, RegistryStatistics, CommunityDirectory {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -154,6 +157,12 @@ class JdbcRegistry implements RegistryBaseline, RegistryStatistics {
                 select id_number, scheme, credit_code, start_date, end_date from enrollment_load
                 on conflict (id_number, scheme, coalesce(credit_code, ''), start_date) do nothing""").update();
         return new LoadReport(csv.getFileName().toString(), read, added, read - added);
+    }
+
+    @Override
+    public List<Region> communities() {
+        return jdbc.sql("select code, name from registry.community order by code")
+                .query((rs, n) -> new Region(RegionCode.parse(rs.getString(1)).orElseThrow(), rs.getString(2))).list();
     }
 
     @Override
