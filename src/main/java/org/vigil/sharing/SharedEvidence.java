@@ -8,9 +8,10 @@ import java.util.List;
  * that decide on benefits (CERT-8, CERT-9). They read it here and never the sharing tables, so the
  * way deliveries are stored may change without them.
  *
- * <p>What an as-of date sees: facts whose event date is on or before it (a fact without an event
- * date counts from its delivery's as-of date), and per person and feed the latest sign of life on
- * or before it. Deaths of every feed; sentences other than those served at liberty (管制);
+ * <p>What an as-of date sees: deliveries of data months up to the as-of date's month only, so a
+ * past month replayed after later deliveries arrived still sees what was known then; in them,
+ * facts whose event date is on or before it (a fact without an event date counts from its
+ * delivery's as-of date), and per person and feed the latest sign of life on or before it. Deaths of every feed; sentences other than those served at liberty (管制);
  * a prison's admission and release of one stay paired into one custody interval, ended by the
  * release only once the release date has come; the registry facts that end a dependent's benefit
  * (adoption, marriage for both spouses but not divorce, enlistment, wages, construction work,

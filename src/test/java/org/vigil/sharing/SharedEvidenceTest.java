@@ -44,6 +44,7 @@ class SharedEvidenceTest {
     static final String BRIDE = DeliveryFixture.id("220202", LocalDate.of(1962, 1, 10), 706);
     static final String DIVORCED_MAN = DeliveryFixture.id("220202", LocalDate.of(1960, 1, 11), 713);
     static final String DIVORCED_WOMAN = DeliveryFixture.id("220202", LocalDate.of(1962, 1, 12), 708);
+    static final String REPORTED_LATE = DeliveryFixture.id("220202", LocalDate.of(1940, 1, 13), 715);
 
     @TempDir
     static Path workspace;
@@ -75,6 +76,8 @@ class SharedEvidenceTest {
         deliveries.put("police", f.deliver("se_police", "death.police_deregistration", MARCH, "姓名,公民身份号码,死亡日期",
                 "王秀英," + DEAD + ",2026-03-05",
                 "李桂兰," + DIES_LATER + ",2026-03-28"));
+        deliveries.put("policeApril", f.deliver("se_police", "death.police_deregistration", YearMonth.of(2026, 4),
+                "姓名,公民身份号码,死亡日期", "何凤英," + REPORTED_LATE + ",2026-03-01"));
         deliveries.put("court", f.deliver("se_court", "sentence.court", MARCH, "被告人姓名,身份证号码,刑种,刑期起始日期,刑期截止日期",
                 "张建国," + SENTENCED + ",有期徒刑,2026-01-10,2027-01-09",
                 "刘德明," + AT_LIBERTY + ",管制,2026-01-10,2026-12-09"));
@@ -102,6 +105,13 @@ class SharedEvidenceTest {
         assertThat(evidence.about(DIES_LATER, AS_OF)).as("a death after the as-of date is not known yet").isEmpty();
         assertThat(evidence.about(DIES_LATER, LocalDate.of(2026, 3, 28))).extracting(EvidenceItem::kind)
                 .containsExactly("death.police_deregistration");
+    }
+
+    @Test
+    void cert6_aDeathReportedInALaterMonthIsNotKnownToAnEarlierRun_soAPastMonthReplaysTheSame() {
+        assertThat(evidence.about(REPORTED_LATE, AS_OF)).as("April's delivery was not there on 24 March").isEmpty();
+        assertThat(evidence.about(REPORTED_LATE, LocalDate.of(2026, 4, 24))).extracting(EvidenceItem::kind, EvidenceItem::date)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("death.police_deregistration", LocalDate.of(2026, 3, 1)));
     }
 
     @Test

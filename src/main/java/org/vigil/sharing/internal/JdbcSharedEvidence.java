@@ -58,7 +58,7 @@ class JdbcSharedEvidence implements SharedEvidence {
             with signs as (
                 select distinct on (l.id_number, l.feed) l.id_number, l.feed, l.event_date, l.delivery_id, l.row_no
                   from sharing.life_sign l
-                  join sharing.delivery d on d.id = l.delivery_id and d.status = 'APPLIED'
+                  join sharing.delivery d on d.id = l.delivery_id and d.status = 'APPLIED' and d.data_month <= :knownMonth
                  where l.month <= :asOf and l.event_date <= :asOf
                    and (cast(:person as text) is null or l.id_number = :person)
                  order by l.id_number, l.feed, l.event_date desc, l.delivery_id, l.row_no
@@ -71,7 +71,7 @@ class JdbcSharedEvidence implements SharedEvidence {
                 select f.id_number, f.kind, d.feed, coalesce(f.event_date, d.as_of), f.end_date, d.provider,
                        f.delivery_id, f.row_no
                   from sharing.fact f
-                  join sharing.delivery d on d.id = f.delivery_id and d.status = 'APPLIED'
+                  join sharing.delivery d on d.id = f.delivery_id and d.status = 'APPLIED' and d.data_month <= :knownMonth
                  where f.id_number is not null and f.kind in (:kinds)
                    and coalesce(f.event_date, d.as_of) <= :asOf
                    and not (f.kind = 'SENTENCE' and coalesce(f.attributes ->> :penalty, '') = :atLiberty)
@@ -81,7 +81,7 @@ class JdbcSharedEvidence implements SharedEvidence {
                 select f.attributes ->> :otherParty, f.kind, d.feed, coalesce(f.event_date, d.as_of), f.end_date,
                        d.provider, f.delivery_id, f.row_no
                   from sharing.fact f
-                  join sharing.delivery d on d.id = f.delivery_id and d.status = 'APPLIED'
+                  join sharing.delivery d on d.id = f.delivery_id and d.status = 'APPLIED' and d.data_month <= :knownMonth
                  where f.kind = 'MARRIAGE' and f.attributes ->> :otherParty is not null
                    and coalesce(f.event_date, d.as_of) <= :asOf
                    and coalesce(f.attributes ->> :registrationKind, '') <> :divorce
@@ -129,7 +129,9 @@ class JdbcSharedEvidence implements SharedEvidence {
         }
         PersonRows rows = new PersonRows(asOf, visitor);
         jdbc.sql(EVIDENCE).withFetchSize(FETCH_SIZE)
-                .param("asOf", asOf).param("person", person).param("kinds", EVIDENCE_FACTS)
+                // what was known by the as-of date: deliveries of later data months, however early
+                // their events, do not change a past month's run when it is replayed
+                .param("asOf", asOf).param("knownMonth", asOf.withDayOfMonth(1)).param("person", person).param("kinds", EVIDENCE_FACTS)
                 .param("penalty", PENALTY).param("atLiberty", AT_LIBERTY)
                 .param("registrationKind", REGISTRATION_KIND).param("divorce", DIVORCE)
                 .param("otherParty", otherParty)
