@@ -67,12 +67,22 @@ class CityFeedsLoader {
 
     /** Ingests every month's files; returns one summary line per month. */
     List<String> load(Path city) {
+        return load(city, null);
+    }
+
+    /**
+     * Ingests one month's files, or every month's when {@code only} is null, as the departments
+     * would have delivered them by then; returns one summary line per month.
+     */
+    List<String> load(Path city, YearMonth only) {
         Map<String, String> mapping = mapping();
-        List<CityFile> files = files(city.resolve("feeds"), mapping);
-        if (files.isEmpty()) {
+        List<CityFile> all = files(city.resolve("feeds"), mapping);
+        if (all.isEmpty()) {
             return List.of("no department files under " + city.resolve("feeds"));
         }
-        register(files, mapping);
+        // providers and agreements are registered for the whole city at once, as they would be signed before
+        register(all, mapping);
+        List<CityFile> files = only == null ? all : all.stream().filter(f -> f.month().equals(only)).toList();
         Map<YearMonth, EnumMap<DeliveryStatus, Integer>> byMonth = new LinkedHashMap<>();
         Map<YearMonth, long[]> rows = new HashMap<>();
         List<String> problems = new ArrayList<>();
@@ -99,6 +109,11 @@ class CityFeedsLoader {
         });
         lines.addAll(problems);
         return lines;
+    }
+
+    /** The months the city has department files for, in order. */
+    static List<YearMonth> months(Path city) {
+        return files(city.resolve("feeds"), mapping()).stream().map(CityFile::month).distinct().sorted().toList();
     }
 
     /** The last month the city has department files for: the month the demo verifies. */

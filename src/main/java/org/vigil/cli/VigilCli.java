@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
         description = "Vigil (守望): anti-fraud data sharing and silent eligibility certification for social insurance.",
         subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, IngestCommand.class, VerifyCommand.class,
-                ListsCommand.class, ExplainCommand.class, CheckIdCommand.class,
+                ListsCommand.class, ExplainCommand.class, ScoreCommand.class, CheckIdCommand.class,
                 CheckCodeCommand.class, ProvidersCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class VigilCli implements Runnable {
 
