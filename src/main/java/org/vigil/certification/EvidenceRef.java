@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public record EvidenceRef(String source, String feed, long document, long row) {
 
+    /** The source of a verification recorded on a task (ADR 0017). */
+    public static final String VERIFICATION = "verification";
+
     public EvidenceRef {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(feed, "feed");
@@ -19,6 +22,11 @@ public record EvidenceRef(String source, String feed, long document, long row) {
         if (document < 0 || row < 0) {
             throw new IllegalArgumentException("document and row are not negative");
         }
+    }
+
+    /** Whether the evidence is a verification task's outcome rather than a department's row. */
+    public boolean isVerification() {
+        return VERIFICATION.equals(source);
     }
 
     /** {@code provider/feed#delivery:row}, the form explanations and exports print. */

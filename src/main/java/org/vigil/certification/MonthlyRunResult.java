@@ -8,6 +8,9 @@ import java.util.Map;
  * it changed (none for a repeat with the same as-of date and evidence), the to-be-verified list by
  * ledger bucket (CERT-11), and how much evidence it weighed.
  *
+ * @param decisionsChanged decision rows inserted, updated or deleted, with the noted reasons of failed
+ *                         certifications (CERT-15) that changed
+ * @param evidenceItems   department evidence and recorded verifications weighed
  * @param evidenceIgnored evidence of a kind the policy does not know, or an interval ending before
  *                        it starts: left out of every decision, and counted so that nobody misses it
  */

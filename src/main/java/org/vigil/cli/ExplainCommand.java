@@ -17,6 +17,7 @@ import org.vigil.certification.Explanation;
 import org.vigil.certification.Jurisdiction;
 import org.vigil.certification.ReasonWords;
 import org.vigil.certification.RecordedDecision;
+import org.vigil.certification.VerificationTask;
 import org.vigil.identity.Parsed;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.Region;
@@ -103,6 +104,10 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("  认证期满 period end:     " + (d.periodEnd() == null ? "— (no period)" : d.periodEnd()));
             out.println("  到期提醒 bucket:         " + (d.bucket() == null ? "—"
                     : d.bucket().chinese() + " / " + ReasonWords.english(d.bucket())));
+            e.failure(r.recipientId()).ifPresent(f -> {
+                out.println("  认证不通过 failed:       " + f.reason());
+                out.println("                           " + f.reasonEnglish());
+            });
             out.println("  证据 evidence used:" + (d.evidence().isEmpty() ? " none" : ""));
             for (EvidenceRef ref : d.evidence()) {
                 out.println("    " + describe(ref, e));
@@ -115,6 +120,20 @@ final class ExplainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %s%s  %s %s  %s%s%n", ev.date(), ev.endDate() == null ? "" : " – " + ev.endDate(),
                     ev.kind(), e.title(ev.kind()), refText(ev.ref()),
                     e.policy().rule(ev.kind()).isPresent() ? "" : "  (not in the policy: not weighed)");
+        }
+        if (!e.verifications().isEmpty()) {
+            out.println();
+            out.printf(Locale.ROOT, "Verification tasks up to %s (%d):%n", e.month(), e.verifications().size());
+            for (VerificationTask t : e.verifications()) {
+                out.printf(Locale.ROOT, "  task %d (%s, recipient %d): %s %s%s%n", t.id(), t.month(), t.recipientId(),
+                        t.status().chinese(), t.status().name(), t.assignedTo() == null ? "" : ", assigned to " + t.assignedTo());
+                if (t.result() != null) {
+                    out.printf(Locale.ROOT, "    %s %s by %s %s on %s, recorded by %s%s%s%n", t.result().chinese(),
+                            t.result().name(), t.method().chinese(), t.method().name(), t.verifiedOn(), t.recordedBy(),
+                            t.note() == null ? "" : "; note: " + t.note(),
+                            t.attachments().isEmpty() ? "" : "; " + t.attachments().size() + " attachment(s)");
+                }
+            }
         }
     }
 
@@ -134,6 +153,9 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private static String refText(EvidenceRef ref) {
+        if (ref.isVerification()) {
+            return String.format(Locale.ROOT, "verification task %d (%s)", ref.document(), ref.feed());
+        }
         return String.format(Locale.ROOT, "provider %s, feed %s, delivery %d, row %d", ref.source(), ref.feed(),
                 ref.document(), ref.row());
     }

@@ -14,8 +14,9 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
         description = "Vigil (守望): anti-fraud data sharing and silent eligibility certification for social insurance.",
         subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, IngestCommand.class, VerifyCommand.class,
-                ListsCommand.class, ExplainCommand.class, ScoreCommand.class, CheckIdCommand.class,
-                CheckCodeCommand.class, ProvidersCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ListsCommand.class, LedgersCommand.class, TasksCommand.class, ExplainCommand.class, ScoreCommand.class, CheckIdCommand.class,
+                CheckCodeCommand.class, ProvidersCommand.class, ReportCommand.class, BenchCommand.class,
+                SuspensionsCommand.class, RestoreCommand.class, RecoveryCommand.class, CommandLine.HelpCommand.class})
 public final class VigilCli implements Runnable {
 
     @CommandLine.Spec

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -84,11 +85,16 @@ class JdbcCertificationLists implements CertificationLists {
     private final JdbcClient jdbc;
     private final SharedEvidence evidence;
     private final PolicyBook policies;
+    private final FailureNotes failures;
+    private final JdbcVerificationTasks tasks;
 
-    JdbcCertificationLists(JdbcClient jdbc, SharedEvidence evidence, PolicyBook policies) {
+    JdbcCertificationLists(JdbcClient jdbc, SharedEvidence evidence, PolicyBook policies, FailureNotes failures,
+            JdbcVerificationTasks tasks) {
         this.jdbc = jdbc;
         this.evidence = evidence;
         this.policies = policies;
+        this.failures = failures;
+        this.tasks = tasks;
     }
 
     @Override
@@ -165,7 +171,14 @@ class JdbcCertificationLists implements CertificationLists {
                 .orElseGet(() -> policies.inForceOn(asOf));
         List<Evidence> known = new ArrayList<>();
         evidence.about(idNumber, asOf).forEach(item -> known.add(MonthDecider.evidence(item)));
-        return Optional.of(new Explanation(idNumber, month, asOf, policy, decisions, known));
+        List<Evidence> recorded = VerificationEvidence.about(jdbc, idNumber, asOf);
+        if (!recorded.isEmpty()) {
+            known.addAll(recorded);
+            // a stable sort keeps the departments' order within a day and puts the verifications after it
+            known.sort(Comparator.comparing(Evidence::date));
+        }
+        return Optional.of(new Explanation(idNumber, month, asOf, policy, decisions, known,
+                failures.ofPerson(idNumber, month), tasks.ofPerson(idNumber, month)));
     }
 
     private static JdbcClient.StatementSpec filters(JdbcClient.StatementSpec spec, ListQuery q) {

@@ -16,8 +16,10 @@ import org.vigil.sharing.SharedEvidence;
 
 /**
  * Walks the recipients and the shared evidence together, both in ID order, and decides every
- * recipient exactly once: with their evidence when the departments have any, with none otherwise.
- * Only one person's evidence is in memory at a time.
+ * recipient exactly once: with their evidence when the departments have any, with none otherwise,
+ * and in either case with the verifications recorded for them (ADR 0017). Only one person's
+ * department evidence is in memory at a time; recorded verifications, a small share of recipients,
+ * are held whole.
  */
 final class MonthDecider {
 
@@ -31,6 +33,7 @@ final class MonthDecider {
     private final CertificationPolicy policy;
     private final LocalDate asOf;
     private final Sink sink;
+    private final VerificationEvidence verifications;
     private int next;
     private long lastKey;
     long evidenceItems;
@@ -38,14 +41,19 @@ final class MonthDecider {
     /** The kinds left out because the policy does not list them: a feed the catalogue gained and the policy not yet. */
     final Set<String> unknownKinds = new TreeSet<>();
 
-    MonthDecider(RunRecipients recipients, CertificationPolicy policy, LocalDate asOf, Sink sink) {
+    MonthDecider(RunRecipients recipients, CertificationPolicy policy, LocalDate asOf, VerificationEvidence verifications,
+            Sink sink) {
         this.recipients = recipients;
         this.policy = policy;
         this.asOf = asOf;
+        this.verifications = verifications;
         this.sink = sink;
     }
 
     void run(SharedEvidence shared) {
+        evidenceItems += verifications.items();
+        evidenceIgnored += verifications.ignored();
+        unknownKinds.addAll(verifications.unknownKinds());
         shared.forEachPerson(asOf, this::person);
         decideBefore(Long.MAX_VALUE);
     }
@@ -77,7 +85,14 @@ final class MonthDecider {
     }
 
     private void decide(int i, List<Evidence> evidence) {
-        sink.accept(i, EligibilityRules.decide(recipients.entitlement(i), evidence, policy, asOf));
+        List<Evidence> recorded = verifications.of(recipients.key(i));
+        List<Evidence> all = evidence;
+        if (!recorded.isEmpty()) {
+            all = new ArrayList<>(evidence.size() + recorded.size());
+            all.addAll(evidence);
+            all.addAll(recorded);
+        }
+        sink.accept(i, EligibilityRules.decide(recipients.entitlement(i), all, policy, asOf));
     }
 
     /**

@@ -45,9 +45,11 @@ import org.vigil.sharing.SharedEvidence;
 
 /**
  * The monthly run in one transaction: the decisions go by COPY into a staging table while the
- * evidence streams in (from the sharing module, on a connection of its own), then only what
- * differs from the stored month is inserted, updated or deleted. Comparing rather than replacing
- * is what makes a repeat change nothing, and gives the count of changed rows.
+ * evidence streams in (from the sharing module, on a connection of its own, with the verifications
+ * recorded on this module's tasks beside it, ADR 0017), then only what differs from the stored
+ * month is inserted, updated or deleted, the noted reasons of failed certifications included.
+ * Comparing rather than replacing is what makes a repeat change nothing, and gives the count of
+ * changed rows.
  */
 @Service
 class MonthlyRunService implements MonthlyVerification {
@@ -138,10 +140,11 @@ class MonthlyRunService implements MonthlyVerification {
     private final PolicyBook policies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final FailureNotes failures;
     private final RunTable runs;
 
     MonthlyRunService(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, SharedEvidence evidence,
-            PolicyBook policies, ApplicationEventPublisher events, Clock clock) {
+            PolicyBook policies, ApplicationEventPublisher events, Clock clock, FailureNotes failures) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -149,6 +152,7 @@ class MonthlyRunService implements MonthlyVerification {
         this.policies = policies;
         this.events = events;
         this.clock = clock;
+        this.failures = failures;
         this.runs = new RunTable(jdbc);
     }
 
@@ -177,6 +181,7 @@ class MonthlyRunService implements MonthlyVerification {
         jdbc.sql("select 1 from (select pg_advisory_xact_lock(:key)) locked").param("key", RUN_LOCK).query(Integer.class)
                 .single();
         RunRecipients recipients = RunRecipients.load(jdbc, month);
+        VerificationEvidence verifications = VerificationEvidence.load(jdbc, asOf, policy);
         long loaded = System.nanoTime();
         Optional<VerificationRun> before = runs.find(month);
         jdbc.sql(STAGING).update();
@@ -184,7 +189,7 @@ class MonthlyRunService implements MonthlyVerification {
         MonthDecider decider;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (CopyWriter out = CopyWriter.open(connection, COPY)) {
-            decider = new MonthDecider(recipients, policy, asOf, (i, d) -> {
+            decider = new MonthDecider(recipients, policy, asOf, verifications, (i, d) -> {
                 tally.add(d);
                 stage(out, recipients.recipientId(i), d);
             });
@@ -212,8 +217,10 @@ class MonthlyRunService implements MonthlyVerification {
         if (before.isEmpty()) {
             runs.insert(counted);
         }
+        // a failure's noted reason belongs to its decision: a changed reason is a changed decision
         long decisions = jdbc.sql(MERGE_DECISIONS).param("month", first).update()
-                + jdbc.sql(DELETE_DECISIONS).param("month", first).update();
+                + jdbc.sql(DELETE_DECISIONS).param("month", first).update()
+                + failures.store(month, asOf);
         long certifications = jdbc.sql(MERGE_CERTIFICATIONS).param("month", first).update()
                 + jdbc.sql(DELETE_CERTIFICATIONS).param("month", first).update();
         boolean runChanged = before.isEmpty() || !before.get().asOf().equals(asOf)
@@ -267,7 +274,7 @@ class MonthlyRunService implements MonthlyVerification {
             RunRecipients recipients = RunRecipients.load(jdbc, month);
             Tally tally = new Tally();
             Map<Long, Decision> after = new HashMap<>();
-            new MonthDecider(recipients, policy, day, (i, d) -> {
+            new MonthDecider(recipients, policy, day, VerificationEvidence.load(jdbc, day, policy), (i, d) -> {
                 tally.add(d);
                 long id = recipients.recipientId(i);
                 StoredDecision was = before.get(id);

@@ -23,6 +23,7 @@ import org.vigil.certification.EligibilityStatus;
 import org.vigil.certification.Evidence;
 import org.vigil.certification.EvidenceRef;
 import org.vigil.certification.Explanation;
+import org.vigil.certification.FailedCertification;
 import org.vigil.certification.Jurisdiction;
 import org.vigil.certification.ListEntry;
 import org.vigil.certification.ListPage;
@@ -30,6 +31,7 @@ import org.vigil.certification.ListQuery;
 import org.vigil.certification.ReasonWords;
 import org.vigil.certification.RecordedDecision;
 import org.vigil.certification.VerificationRun;
+import org.vigil.certification.VerificationTask;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.ResidentId;
 
@@ -97,11 +99,25 @@ class CertificationController {
     record DecisionView(long recipientId, String benefit, String benefitChinese, BigDecimal monthlyAmount, String status,
             String statusChinese, String statusEnglish, List<ReasonView> reasons, LocalDate lossFrom,
             LocalDate certifiedOn, LocalDate periodEnd, String bucket, String bucketChinese, String bucketEnglish,
-            boolean investigate, String policyVersion, List<EvidenceView> evidence, JurisdictionView jurisdiction) {
+            boolean investigate, String policyVersion, List<EvidenceView> evidence, JurisdictionView jurisdiction,
+            String failureReason, String failureReasonEnglish) {
+    }
+
+    /** A verification of the person recorded or still open (CERT-19: the trace of tracking certification). */
+    record VerificationView(long taskId, YearMonth month, long recipientId, String status, String statusChinese,
+            String method, String methodChinese, String result, String resultChinese, LocalDate verifiedOn,
+            String recordedBy, String note, int attachments) {
+
+        static VerificationView of(VerificationTask t) {
+            return new VerificationView(t.id(), t.month(), t.recipientId(), t.status().name(), t.status().chinese(),
+                    t.method() == null ? null : t.method().name(), t.method() == null ? null : t.method().chinese(),
+                    t.result() == null ? null : t.result().name(), t.result() == null ? null : t.result().chinese(),
+                    t.verifiedOn(), t.recordedBy(), t.note(), t.attachments().size());
+        }
     }
 
     record ExplanationView(String idNumber, String name, YearMonth month, LocalDate asOf, String policyVersion,
-            List<DecisionView> decisions, List<EvidenceView> evidenceKnown) {
+            List<DecisionView> decisions, List<EvidenceView> evidenceKnown, List<VerificationView> verifications) {
     }
 
     @GetMapping("/runs")
@@ -138,7 +154,8 @@ class CertificationController {
                 "No decision about this person in " + m + " / 该月无此人的认证结论"));
         List<DecisionView> decisions = e.decisions().stream().map(d -> decision(d, e)).toList();
         return new ExplanationView(id.value(), masked(e.decisions().get(0).name()), m, e.asOf(), e.policy().version(),
-                decisions, e.evidenceKnown().stream().map(ev -> evidence(ev, e)).toList());
+                decisions, e.evidenceKnown().stream().map(ev -> evidence(ev, e)).toList(),
+                e.verifications().stream().map(VerificationView::of).toList());
     }
 
     private YearMonth latest() {
@@ -168,7 +185,9 @@ class CertificationController {
                 d.reasons().stream().map(ReasonView::of).toList(), d.lossFrom(), d.certifiedOn(), d.periodEnd(),
                 d.bucket() == null ? null : d.bucket().name(), d.bucket() == null ? null : d.bucket().chinese(),
                 d.bucket() == null ? null : ReasonWords.english(d.bucket()), d.investigate(), d.policyVersion(),
-                d.evidence().stream().map(ref -> used(ref, e)).toList(), JurisdictionView.of(r.jurisdiction()));
+                d.evidence().stream().map(ref -> used(ref, e)).toList(), JurisdictionView.of(r.jurisdiction()),
+                e.failure(r.recipientId()).map(FailedCertification::reason).orElse(null),
+                e.failure(r.recipientId()).map(FailedCertification::reasonEnglish).orElse(null));
     }
 
     /** A piece of evidence a decision rests on, with its kind and dates when the known evidence has them. */

@@ -1,0 +1,21 @@
+package org.vigil.certification;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes a month's ledger for the districts, streets and communities that work through it
+ * (CERT-11, CERT-14): lines ordered by district, street and community with Chinese headers and the
+ * divisions' names, and a summary of the counts at each level by how soon the periods end.
+ */
+public interface LedgerExport {
+
+    /**
+     * @param district only this district's lines, when given
+     * @return the files written: for CSV the ledger and its summary, for XLSX one workbook
+     * @throws IllegalStateException when the month has not been verified
+     */
+    List<Path> export(YearMonth month, LedgerKind kind, ListExport.Format format, Path folder, Optional<String> district);
+}

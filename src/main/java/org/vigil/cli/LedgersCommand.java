@@ -1,0 +1,138 @@
+package org.vigil.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.vigil.certification.CertificationLists;
+import org.vigil.certification.DueBucket;
+import org.vigil.certification.LedgerCounts;
+import org.vigil.certification.LedgerExport;
+import org.vigil.certification.LedgerKind;
+import org.vigil.certification.LedgerQuery;
+import org.vigil.certification.Ledgers;
+import org.vigil.certification.ListExport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The ledgers of a verified month (CERT-11, CERT-14) as files for the districts, streets and
+ * communities that work through them. Reads the database, so it starts the application without
+ * the web server.
+ */
+@Command(name = "ledgers", mixinStandardHelpOptions = true,
+        description = "The ledgers of a verified month: due within 1-3 months, to be verified, home visits.",
+        subcommands = {LedgersCommand.Export.class})
+final class LedgersCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: export");
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write a month's ledger by district, street and community, with Chinese headers, as a CSV file "
+                    + "and its summary or one XLSX workbook.")
+    static final class Export implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--month", required = true, paramLabel = "yyyy-MM", description = "The verified month.")
+        YearMonth month;
+
+        @Option(names = "--kind", required = true, paramLabel = "due|verify|home-visit",
+                description = "due: periods ending within 1, 2 or 3 months (第二十条); verify: the to-be-verified list; "
+                        + "home-visit: the aged, sick and disabled among them (第二十三条).")
+        String kind;
+
+        @Option(names = "--format", required = true, paramLabel = "csv|xlsx", description = "csv or xlsx.")
+        String format;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
+        Path out;
+
+        @Option(names = "--district", paramLabel = "CODE", description = "Only this district (6-digit code).")
+        String district;
+
+        @Override
+        public Integer call() {
+            validate();
+            try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
+                return execute(context);
+            }
+        }
+
+        /** The ledger and format asked for; a wrong option is a usage error, before anything starts. */
+        Choice validate() {
+            if (district != null && !district.matches("[0-9]{6}")) {
+                throw new ParameterException(spec.commandLine(), "--district is a 6-digit division code, not " + district);
+            }
+            LedgerKind k;
+            try {
+                k = LedgerKind.parse(kind);
+            }
+            catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--kind is due, verify or home-visit, not " + kind);
+            }
+            ListExport.Format f = switch (format.toLowerCase(Locale.ROOT)) {
+                case "csv" -> ListExport.Format.CSV;
+                case "xlsx" -> ListExport.Format.XLSX;
+                default -> throw new ParameterException(spec.commandLine(), "--format is csv or xlsx, not " + format);
+            };
+            return new Choice(k, f);
+        }
+
+        record Choice(LedgerKind kind, ListExport.Format format) {
+        }
+
+        int execute(ApplicationContext context) {
+            Choice choice = validate();
+            if (context.getBean(CertificationLists.class).run(month).isEmpty()) {
+                throw new IllegalStateException("month " + month + " has not been verified; run: vigil verify --month "
+                        + month);
+            }
+            long started = System.nanoTime();
+            List<Path> files = context.getBean(LedgerExport.class).export(month, choice.kind(), choice.format(), out,
+                    Optional.ofNullable(district));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            LedgerQuery query = LedgerQuery.of(month, choice.kind());
+            if (district != null) {
+                query = query.inDistrict(district);
+            }
+            long[] byBucket = new long[DueBucket.values().length];
+            long total = 0;
+            for (LedgerCounts c : context.getBean(Ledgers.class).counts(query, CertificationLists.Level.DISTRICT)) {
+                for (DueBucket b : DueBucket.values()) {
+                    byBucket[b.ordinal()] += c.count(b);
+                }
+                total += c.total();
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf(Locale.ROOT, "%s %s of %s%s: %,d line(s);", choice.kind().chinese(), choice.kind().code(), month,
+                    district == null ? "" : " in district " + district, total);
+            for (DueBucket b : DueBucket.values()) {
+                if (byBucket[b.ordinal()] > 0) {
+                    w.printf(Locale.ROOT, " %s %,d;", b.chinese(), byBucket[b.ordinal()]);
+                }
+            }
+            w.printf(Locale.ROOT, " written in %.1f s%n", millis / 1000.0);
+            files.forEach(file -> w.println("  wrote " + file));
+            w.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The overpayment cases over HTTP for recovery staff.
+ */
+package org.vigil.recovery.web;
