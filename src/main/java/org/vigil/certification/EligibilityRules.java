@@ -52,7 +52,9 @@ public final class EligibilityRules {
                     latestLife = e;
                     latestLifeKind = e.kind();
                 }
-                if (e.date().isAfter(started) && (latestLifeAfterStart == null || later(e, latestLifeAfterStart))) {
+                // a sign of life from a weak source answers a weak report but certifies nobody
+                if (rule.strength() == EvidenceStrength.CONCLUSIVE && e.date().isAfter(started)
+                        && (latestLifeAfterStart == null || later(e, latestLifeAfterStart))) {
                     latestLifeAfterStart = e;
                 }
                 continue;

@@ -12,6 +12,7 @@ import org.vigil.certification.ListCounts;
 import org.vigil.certification.ListQuery;
 import org.vigil.certification.MonthlyRunResult;
 import org.vigil.certification.MonthlyVerification;
+import org.vigil.certification.SuspensionBatches;
 import org.vigil.identity.Region;
 import org.vigil.identity.RegionCode;
 import org.vigil.identity.RegionDirectory;
@@ -67,7 +68,10 @@ final class DemoCommand implements Callable<Integer> {
             loader.load(city).forEach(line -> out().println("  " + line));
             out().println("Taking in the departments' files, month by month …");
             context.getBean(CityFeedsLoader.class).load(city).forEach(line -> out().println("  " + line));
-            CityFeedsLoader.latestMonth(city).ifPresent(month -> verify(context, month));
+            CityFeedsLoader.latestMonth(city).ifPresent(month -> {
+                verify(context, month);
+                suspensions(context, month);
+            });
         } catch (RuntimeException e) {
             // a demo that failed to load must not keep serving half a city
             ServerLifecycle.stop(context);
@@ -92,6 +96,17 @@ final class DemoCommand implements Callable<Integer> {
             out().printf(Locale.ROOT, "    %s %-6s  具备领取资格 %,7d  丧失领取资格 %,5d  待核实 %,7d%n", c.region(), name,
                     c.qualified(), c.disqualified(), c.toBeVerified());
         }
+    }
+
+    /**
+     * The month's suspension batch (CERT-16), built and left for the districts to approve: the demo
+     * shows the work the month leaves, it does not approve on anyone's behalf.
+     */
+    private void suspensions(ConfigurableApplicationContext context, YearMonth month) {
+        out().println("Building the suspension batch of " + month + " …");
+        SuspensionBatches batches = context.getBean(SuspensionBatches.class);
+        SuspensionsCommand.print(out(), batches.build(month).batch());
+        out().println("  (approve with: vigil suspensions approve --month " + month + " --district CODE --by OFFICER)");
     }
 
     private java.io.PrintWriter out() {

@@ -116,6 +116,23 @@ class EligibilityRulesTest {
     }
 
     @Test
+    void cert5_article14_conclusiveThirdPartyEvidenceUpdatesTheCertificationDirectly() {
+        // the social-security card bank's confirmation certifies with nobody acting: new date, period restarted
+        Decision d = decide(pensioner(LocalDate.of(2025, 10, 1)), ev("life.social_security_card", "2026-11-02"));
+        assertThat(d.status()).isEqualTo(EligibilityStatus.QUALIFIED);
+        assertThat(d.certifiedOn()).isEqualTo(LocalDate.of(2026, 11, 2));
+        assertThat(d.periodEnd()).isEqualTo(LocalDate.of(2027, 11, 2));
+        // a sign of life from a weak source certifies nobody
+        java.util.Map<String, EvidenceRule> rules = new java.util.HashMap<>(POLICY.evidence());
+        rules.put("life.rumour", new EvidenceRule("life.rumour", null, EvidenceEffect.ALIVE, EvidenceStrength.INDICATIVE, null));
+        CertificationPolicy withRumour = new CertificationPolicy("rumour", AS_OF, 16, 6, 12, 24, true, List.of(1, 2, 3), 80, 25,
+                8, true, rules);
+        Decision rumour = EligibilityRules.decide(pensioner(LocalDate.of(2025, 10, 1)),
+                List.of(ev("life.rumour", "2026-11-02")), withRumour, AS_OF);
+        assertThat(rumour.status()).isEqualTo(EligibilityStatus.TO_BE_VERIFIED);
+    }
+
+    @Test
     void cert6_article15_evidenceDatedAfterTheAsOfDateDoesNotExistYet() {
         Decision d = decide(pensioner(LocalDate.of(2026, 1, 10)), ev("death.police_deregistration", "2026-11-21"),
                 ev("life.rail", "2026-11-25"));

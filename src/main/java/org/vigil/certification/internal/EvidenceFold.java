@@ -84,6 +84,12 @@ final class EvidenceFold {
         this.recipients = recipients;
         this.policy = policy;
         this.asOf = (int) asOf.toEpochDay();
+        if (policy.evidence().values().stream()
+                .anyMatch(r -> r.effect() == EvidenceEffect.ALIVE && r.strength() != org.vigil.certification.EvidenceStrength.CONCLUSIVE)) {
+            // the fold keeps one sign of life per recipient, which is only enough when every sign certifies
+            throw new IllegalArgumentException("policy " + policy.version() + " has signs of life from weak sources; "
+                    + "a run from files needs every sign of life to be conclusive");
+        }
         this.kinds = policy.evidence().keySet().stream().sorted().toArray(String[]::new);
         if (kinds.length >= 1 << KIND_BITS) {
             throw new IllegalArgumentException("a file run folds at most " + ((1 << KIND_BITS) - 1) + " evidence kinds");
