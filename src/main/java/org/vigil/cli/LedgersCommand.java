@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ledgers", mixinStandardHelpOptions = true,
         description = "The ledgers of a verified month: due within 1-3 months, to be verified, home visits.",
-        subcommands = {LedgersCommand.Export.class})
+        subcommands = {LedgersCommand.Export.class, LedgersCommand.RemindersFile.class})
 final class LedgersCommand implements Runnable {
 
     @Spec
@@ -40,7 +40,7 @@ final class LedgersCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: export");
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: export or reminders");
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
@@ -132,6 +132,70 @@ final class LedgersCommand implements Runnable {
             w.printf(Locale.ROOT, " written in %.1f s%n", millis / 1000.0);
             files.forEach(file -> w.println("  wrote " + file));
             w.flush();
+            return 0;
+        }
+    }
+
+    /** The text messages of 第二十一条 for the messaging gateway: who to remind, and what to say. */
+    @Command(name = "reminders", mixinStandardHelpOptions = true,
+            description = "Write the month's certification reminders (第二十一条) as a CSV file for the messaging gateway: "
+                    + "mobile, ID number, name, message, for those whose period ends within the ledger months or has ended.")
+    static final class RemindersFile implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--month", required = true, paramLabel = "yyyy-MM", description = "The verified month.")
+        YearMonth month;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
+        Path out;
+
+        @Option(names = "--district", paramLabel = "CODE", description = "Only this district (6-digit code).")
+        String district;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            if (district != null && !district.matches("[0-9]{6}")) {
+                throw new ParameterException(spec.commandLine(), "--district is a 6-digit division code, not " + district);
+            }
+            try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
+                if (context.getBean(CertificationLists.class).run(month).isEmpty()) {
+                    throw new IllegalStateException("month " + month + " has not been verified; run: vigil verify --month "
+                            + month);
+                }
+                LedgerQuery query = LedgerQuery.of(month, LedgerKind.DUE);
+                if (district != null) {
+                    query = query.inDistrict(district);
+                }
+                long[] counts = new long[2];
+                java.nio.file.Path partial = out.resolveSibling(out.getFileName() + ".partial");
+                try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(partial,
+                        java.nio.charset.StandardCharsets.UTF_8)) {
+                    w.write("手机号码,身份证号,姓名,短信内容\n");
+                    java.io.IOException[] failure = new java.io.IOException[1];
+                    context.getBean(Ledgers.class).forEach(query, line -> {
+                        counts[0]++;
+                        org.vigil.certification.Reminders.forLine(line).ifPresent(r -> {
+                            counts[1]++;
+                            try {
+                                w.write(r.mobile() + "," + r.idNumber() + "," + r.name() + "," + r.message() + "\n");
+                            } catch (java.io.IOException e) {
+                                failure[0] = e;
+                            }
+                        });
+                    });
+                    if (failure[0] != null) {
+                        throw failure[0];
+                    }
+                }
+                java.nio.file.Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                PrintWriter p = spec.commandLine().getOut();
+                p.printf(Locale.ROOT, "%,d reminder(s) for %,d recipient(s) on the due ledger of %s (the others have no mobile "
+                        + "number or a verification done); wrote %s%n", counts[1], counts[0], month, out);
+                p.flush();
+            }
             return 0;
         }
     }
