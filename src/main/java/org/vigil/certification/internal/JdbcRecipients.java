@@ -49,17 +49,17 @@ class JdbcRecipients implements RecipientBaseline, RecipientStatistics {
         long read = CsvCopy.copy(dataSource, csv, """
                 copy recipient_load (id_number, name, benefit_kind, relation, deceased_worker_id, benefit_start,
                     monthly_amount, bank_account, region_code, paying_region_code, employer_credit_code,
-                    last_certified, over_80, sick, disabled) from stdin""",
+                    last_certified, over_80, sick, disabled, period_months) from stdin""",
                 (row, out) -> copyRecipient(row, out, today),
                 "id_number", "name", "benefit_kind", "benefit_start", "monthly_amount", "region_code",
                 "paying_region_code");
         long added = jdbc.sql("""
                 insert into certification.recipient (id_number, name, benefit_kind, relation, deceased_worker_id,
                     benefit_start, monthly_amount, bank_account, region_code, paying_region_code, employer_credit_code,
-                    last_certified, over_80, sick, disabled)
+                    last_certified, over_80, sick, disabled, period_months)
                 select id_number, name, benefit_kind, relation, deceased_worker_id, benefit_start, monthly_amount,
                     bank_account, region_code, paying_region_code, employer_credit_code, last_certified, over_80,
-                    sick, disabled from recipient_load
+                    sick, disabled, period_months from recipient_load
                 on conflict (id_number, benefit_kind, coalesce(deceased_worker_id, '')) do nothing""").update();
         return new RecipientLoadReport(csv.getFileName().toString(), read, added, read - added);
     }
@@ -90,6 +90,7 @@ class JdbcRecipients implements RecipientBaseline, RecipientStatistics {
         boolean over80 = row.bool("over_80");
         boolean sick = row.bool("sick");
         boolean disabled = row.bool("disabled");
+        Integer granted = grantedPeriod(row);
         if (row.clean()) {
             out.text(id.value()).text(name).text(kind.name())
                     .text(relation == null ? null : relation.name())
@@ -97,8 +98,27 @@ class JdbcRecipients implements RecipientBaseline, RecipientStatistics {
                     .date(start).decimal(amount).text(row.text("bank_account"))
                     .text(region.value()).text(paying.value())
                     .text(employer == null ? null : employer.value())
-                    .date(certified).bool(over80).bool(sick).bool(disabled).endRow();
+                    .date(certified).bool(over80).bool(sick).bool(disabled)
+                    .text(granted == null ? null : granted.toString()).endRow();
         }
+    }
+
+    /** An optional column: the period the agency granted by benefit level, 12 to 24 months (第十一条). */
+    private static Integer grantedPeriod(CsvTable.Row row) {
+        String v = row.text("period_months");
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            int months = Integer.parseInt(v.strip());
+            if (months >= 12 && months <= 24) {
+                return months;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value as written
+        }
+        row.problem("period_months", v, "a granted period is a whole number of months from 12 to 24 (第十一条)");
+        return null;
     }
 
     @Override

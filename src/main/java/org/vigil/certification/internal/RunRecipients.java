@@ -31,7 +31,7 @@ final class RunRecipients {
 
     private static final String RECIPIENTS = """
             select r.id, r.id_number, r.benefit_kind, r.relation, r.benefit_start,
-                   greatest(r.last_certified, h.certified_on) as certified
+                   greatest(r.last_certified, h.certified_on) as certified, r.period_months
               from certification.recipient r
               left join (select recipient_id, max(certified_on) as certified_on
                            from certification.certification_history
@@ -46,6 +46,7 @@ final class RunRecipients {
     private int[] birth = new int[1024];
     private int[] start = new int[1024];
     private int[] certified = new int[1024];
+    private byte[] granted = new byte[1024];
     private int size;
 
     private RunRecipients() {
@@ -60,13 +61,13 @@ final class RunRecipients {
             Date last = rs.getDate(6);
             r.add(rs.getLong(1), idNumber, BenefitKind.valueOf(rs.getString(3)),
                     relationName == null ? null : DependentRelation.valueOf(relationName),
-                    rs.getDate(5).toLocalDate(), last == null ? null : last.toLocalDate());
+                    rs.getDate(5).toLocalDate(), last == null ? null : last.toLocalDate(), rs.getInt(7));
         });
         return r;
     }
 
     private void add(long id, String idNumber, BenefitKind kind, DependentRelation rel, LocalDate benefitStart,
-            LocalDate lastCertified) {
+            LocalDate lastCertified, int grantedMonths) {
         if (size == keys.length) {
             int n = size * 2;
             keys = Arrays.copyOf(keys, n);
@@ -76,6 +77,7 @@ final class RunRecipients {
             birth = Arrays.copyOf(birth, n);
             start = Arrays.copyOf(start, n);
             certified = Arrays.copyOf(certified, n);
+            granted = Arrays.copyOf(granted, n);
         }
         keys[size] = key(idNumber);
         ids[size] = id;
@@ -84,6 +86,7 @@ final class RunRecipients {
         birth[size] = (int) birthDate(idNumber).toEpochDay();
         start[size] = (int) benefitStart.toEpochDay();
         certified[size] = lastCertified == null ? NONE : (int) lastCertified.toEpochDay();
+        granted[size] = (byte) grantedMonths;
         size++;
     }
 
@@ -114,6 +117,6 @@ final class RunRecipients {
     Entitlement entitlement(int i) {
         return new Entitlement(BENEFITS[benefit[i]], relation[i] < 0 ? null : RELATIONS[relation[i]],
                 LocalDate.ofEpochDay(birth[i]), LocalDate.ofEpochDay(start[i]),
-                certified[i] == NONE ? null : LocalDate.ofEpochDay(certified[i]), 0);
+                certified[i] == NONE ? null : LocalDate.ofEpochDay(certified[i]), granted[i]);
     }
 }
