@@ -307,4 +307,28 @@ class EligibilityRulesTest {
             assertThat(again.evidence()).containsExactlyInAnyOrderElementsOf(first.evidence());
         }
     }
+
+    @Test
+    void cert3_aPolicyFileWithAMisspeltFieldIsRefusedNamingTheFileVersionAndField(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("draft.yml"), """
+                versions:
+                  - version: "draft"
+                    effectiveFrom: 2027-01-01
+                    dependentMinorAge: 16
+                    dependentPeriodMonths: 6
+                    standardPeriodMonths: 12
+                    maxPeriodMonths: 24
+                    periodFromMinorAge: true
+                    ledgerMonths: [1, 2, 3]
+                    homeVisitAge: 80
+                    runBeforeDay: 25
+                    suspensionByDay: 8
+                    investigateContradictions: true
+                    evidence:
+                      - {kind: life.rail, effect: ALIVE, strenght: CONCLUSIVE}
+                """);
+        assertThatThrownBy(() -> PolicyBook.file(file)).hasMessageContaining("draft.yml").hasMessageContaining("version draft")
+                .hasMessageContaining("unknown field strenght");
+    }
 }

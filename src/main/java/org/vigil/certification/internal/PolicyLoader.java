@@ -1,6 +1,5 @@
 package org.vigil.certification.internal;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -57,7 +56,7 @@ public final class PolicyLoader {
             throw new IllegalArgumentException(source + ": each version is a map of fields");
         }
         String where = source + ", version " + m.get("version");
-        unknown(m, VERSION_FIELDS, where);
+        PolicyFields.onlyKnown(m, VERSION_FIELDS, where + ": ");
         try {
             Map<String, EvidenceRule> evidence = new LinkedHashMap<>();
             if (!(m.get("evidence") instanceof List<?> rules) || rules.isEmpty()) {
@@ -69,10 +68,10 @@ public final class PolicyLoader {
                     throw new IllegalArgumentException("evidence: kind " + rule.kind() + " is listed twice");
                 }
             }
-            return new CertificationPolicy(text(m, "version"), date(m, "effectiveFrom"), number(m, "dependentMinorAge"),
-                    number(m, "dependentPeriodMonths"), number(m, "standardPeriodMonths"), number(m, "maxPeriodMonths"),
-                    flag(m, "periodFromMinorAge"), numbers(m, "ledgerMonths"), number(m, "homeVisitAge"),
-                    number(m, "runBeforeDay"), number(m, "suspensionByDay"), flag(m, "investigateContradictions"), evidence);
+            return new CertificationPolicy(PolicyFields.text(m, "version"), PolicyFields.date(m, "effectiveFrom"), PolicyFields.number(m, "dependentMinorAge"),
+                    PolicyFields.number(m, "dependentPeriodMonths"), PolicyFields.number(m, "standardPeriodMonths"), PolicyFields.number(m, "maxPeriodMonths"),
+                    PolicyFields.flag(m, "periodFromMinorAge"), PolicyFields.numbers(m, "ledgerMonths"), PolicyFields.number(m, "homeVisitAge"),
+                    PolicyFields.number(m, "runBeforeDay"), PolicyFields.number(m, "suspensionByDay"), PolicyFields.flag(m, "investigateContradictions"), evidence);
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
@@ -82,70 +81,20 @@ public final class PolicyLoader {
         if (!(r instanceof Map<?, ?> m)) {
             throw new IllegalArgumentException("evidence: each kind is a map of fields");
         }
-        unknown(m, EVIDENCE_FIELDS, where + ", evidence " + m.get("kind"));
+        PolicyFields.onlyKnown(m, EVIDENCE_FIELDS, where + ", evidence " + m.get("kind") + ": ");
         Set<BenefitKind> benefits = EnumSet.noneOf(BenefitKind.class);
         if (m.get("benefits") instanceof List<?> names) {
             for (Object name : names) {
                 benefits.add(BenefitKind.valueOf(String.valueOf(name)));
             }
         }
-        return new EvidenceRule(text(m, "kind"), m.get("title") == null ? null : String.valueOf(m.get("title")),
-                EvidenceEffect.valueOf(text(m, "effect")), EvidenceStrength.valueOf(text(m, "strength")), benefits);
+        return new EvidenceRule(PolicyFields.text(m, "kind"), m.get("title") == null ? null : String.valueOf(m.get("title")),
+                EvidenceEffect.valueOf(PolicyFields.text(m, "effect")), EvidenceStrength.valueOf(PolicyFields.text(m, "strength")), benefits);
     }
 
-    private static void unknown(Map<?, ?> m, Set<String> known, String where) {
-        for (Object key : m.keySet()) {
-            if (!known.contains(String.valueOf(key))) {
-                throw new IllegalArgumentException(where + ": unknown field " + key + " (known: " + String.join(", ", known) + ")");
-            }
-        }
-    }
 
-    private static String text(Map<?, ?> m, String field) {
-        Object v = m.get(field);
-        if (v == null || String.valueOf(v).isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-        return String.valueOf(v);
-    }
 
-    private static int number(Map<?, ?> m, String field) {
-        if (!(m.get(field) instanceof Integer v)) {
-            throw new IllegalArgumentException(field + " must be a whole number, found " + m.get(field));
-        }
-        return v;
-    }
 
-    private static boolean flag(Map<?, ?> m, String field) {
-        if (!(m.get(field) instanceof Boolean v)) {
-            throw new IllegalArgumentException(field + " must be true or false, found " + m.get(field));
-        }
-        return v;
-    }
 
-    private static List<Integer> numbers(Map<?, ?> m, String field) {
-        if (!(m.get(field) instanceof List<?> list)) {
-            throw new IllegalArgumentException(field + " must be a list of whole numbers");
-        }
-        List<Integer> out = new ArrayList<>();
-        for (Object o : list) {
-            if (!(o instanceof Integer v)) {
-                throw new IllegalArgumentException(field + " must be a list of whole numbers, found " + o);
-            }
-            out.add(v);
-        }
-        return out;
-    }
 
-    private static LocalDate date(Map<?, ?> m, String field) {
-        Object v = m.get(field);
-        if (v instanceof java.util.Date d) {
-            // SnakeYAML reads an unquoted yyyy-MM-dd as a timestamp at midnight UTC
-            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        }
-        if (v == null) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-        return LocalDate.parse(String.valueOf(v));
-    }
 }

@@ -1,7 +1,5 @@
 package org.vigil.certification.internal;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +45,17 @@ public final class SuspensionPolicyLoader {
             }
             String where = source + ", version " + m.get("version");
             try {
-                unknown(m, VERSION_FIELDS, "");
+                PolicyFields.onlyKnown(m, VERSION_FIELDS, "");
                 if (!(m.get("breaker") instanceof Map<?, ?> b)) {
                     throw new IllegalArgumentException("breaker: the circuit breaker's limits are required");
                 }
-                unknown(b, BREAKER_FIELDS, "breaker: ");
-                SuspensionBreaker.Limits limits = new SuspensionBreaker.Limits(share(b, "maxShare"),
-                        share(b, "maxDistrictShare"), share(b, "maxSourceShare"), share(b, "usualFactor"),
-                        whole(b, "usualFloor"));
-                versions.add(new SuspensionPolicy(text(m, "version"), date(m, "effectiveFrom"), limits,
-                        (int) whole(b, "usualMonths"), whole(b, "minSuspensions"), flag(m, "lossMonthOwed")));
+                PolicyFields.onlyKnown(b, BREAKER_FIELDS, "breaker: ");
+                SuspensionBreaker.Limits limits = new SuspensionBreaker.Limits(PolicyFields.decimal(b, "maxShare"),
+                        PolicyFields.decimal(b, "maxDistrictShare"), PolicyFields.decimal(b, "maxSourceShare"),
+                        PolicyFields.decimal(b, "usualFactor"), PolicyFields.whole(b, "usualFloor"));
+                versions.add(new SuspensionPolicy(PolicyFields.text(m, "version"), PolicyFields.date(m, "effectiveFrom"),
+                        limits, (int) PolicyFields.whole(b, "usualMonths"), PolicyFields.whole(b, "minSuspensions"),
+                        PolicyFields.flag(m, "lossMonthOwed")));
             }
             catch (IllegalArgumentException | ClassCastException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
@@ -65,64 +64,9 @@ public final class SuspensionPolicyLoader {
         return versions;
     }
 
-    private static void unknown(Map<?, ?> m, Set<String> known, String prefix) {
-        for (Object key : m.keySet()) {
-            if (!known.contains(String.valueOf(key))) {
-                throw new IllegalArgumentException(prefix + "unknown field " + key + " (known: "
-                        + String.join(", ", known.stream().sorted().toList()) + ")");
-            }
-        }
-    }
 
-    /**
-     * YAML reads 0.005 as a double; its shortest decimal form is the literal as written, which is
-     * what the limits are compared in, so no binary fraction reaches a decision.
-     */
-    private static BigDecimal share(Map<?, ?> m, String field) {
-        Object v = m.get(field);
-        if (!(v instanceof Number) && !(v instanceof String)) {
-            throw new IllegalArgumentException(field + " must be a number, found " + v);
-        }
-        try {
-            return new BigDecimal(String.valueOf(v));
-        }
-        catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + " must be a number, found " + v);
-        }
-    }
 
-    private static long whole(Map<?, ?> m, String field) {
-        Object v = m.get(field);
-        if (!(v instanceof Integer) && !(v instanceof Long)) {
-            throw new IllegalArgumentException(field + " must be a whole number, found " + v);
-        }
-        return ((Number) v).longValue();
-    }
 
-    private static String text(Map<?, ?> m, String field) {
-        Object v = m.get(field);
-        if (v == null || String.valueOf(v).isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-        return String.valueOf(v);
-    }
 
-    private static boolean flag(Map<?, ?> m, String field) {
-        if (!(m.get(field) instanceof Boolean v)) {
-            throw new IllegalArgumentException(field + " must be true or false, found " + m.get(field));
-        }
-        return v;
-    }
 
-    private static LocalDate date(Map<?, ?> m, String field) {
-        Object v = m.get(field);
-        if (v instanceof java.util.Date d) {
-            // SnakeYAML reads an unquoted yyyy-MM-dd as a timestamp at midnight UTC
-            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        }
-        if (v == null) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-        return LocalDate.parse(String.valueOf(v));
-    }
 }
