@@ -116,24 +116,8 @@ class LedgerFiles implements LedgerExport {
             throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             Workbook workbook = new Workbook(out, "Vigil", "1.0");
-            Worksheet summary = workbook.newWorksheet(ListFiles.SUMMARY);
-            summary.value(0, 0, run.month() + " " + query.kind().chinese() + "（核验基准日 / as of " + run.asOf()
-                    + "，政策版本 / policy " + run.policyVersion() + "）");
-            summary.style(0, 0).bold().set();
-            header(summary, 1, SUMMARY_HEADERS);
-            int r = 2;
-            for (List<String> row : summary(query, names)) {
-                for (int c = 0; c < row.size(); c++) {
-                    if (c >= 3) {
-                        summary.value(r, c, Long.parseLong(row.get(c)));
-                    }
-                    else {
-                        summary.value(r, c, row.get(c));
-                    }
-                }
-                r++;
-            }
-            summary.finish();
+            ListFiles.summarySheet(workbook, run.month() + " " + query.kind().chinese() + "（核验基准日 / as of " + run.asOf()
+                    + "，政策版本 / policy " + run.policyVersion() + "）", SUMMARY_HEADERS, summary(query, names));
             Sheets sheets = new Sheets(workbook, query.kind().chinese());
             ledgers.forEach(query, line -> sheets.add(row(line, names, policy)));
             sheets.finish();
@@ -182,7 +166,7 @@ class LedgerFiles implements LedgerExport {
         private void next() {
             part++;
             sheet = workbook.newWorksheet(part == 1 ? name : name + "（" + part + "）");
-            header(sheet, 0, HEADERS);
+            ListFiles.header(sheet, 0, HEADERS);
             row = 1;
         }
 
@@ -196,12 +180,6 @@ class LedgerFiles implements LedgerExport {
         }
     }
 
-    private static void header(Worksheet sheet, int row, List<String> headers) {
-        for (int c = 0; c < headers.size(); c++) {
-            sheet.value(row, c, headers.get(c));
-            sheet.style(row, c).bold().set();
-        }
-    }
 
     /** The counts at district, street and community level, each district followed by its streets and communities. */
     private List<List<String>> summary(LedgerQuery query, ListFiles.Names names) {

@@ -137,24 +137,8 @@ class ListFiles implements ListExport {
             throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             Workbook workbook = new Workbook(out, "Vigil", "1.0");
-            Worksheet summary = workbook.newWorksheet(SUMMARY);
-            summary.value(0, 0, run.month() + " 待遇领取资格认证名单 / certification lists（核验基准日 / as of " + run.asOf()
-                    + "，政策版本 / policy " + run.policyVersion() + "）");
-            summary.style(0, 0).bold().set();
-            header(summary, 1, SUMMARY_HEADERS);
-            int r = 2;
-            for (List<String> row : summary(query, names)) {
-                for (int c = 0; c < row.size(); c++) {
-                    if (c >= 3) {
-                        summary.value(r, c, Long.parseLong(row.get(c)));
-                    }
-                    else {
-                        summary.value(r, c, row.get(c));
-                    }
-                }
-                r++;
-            }
-            summary.finish();
+            summarySheet(workbook, run.month() + " 待遇领取资格认证名单 / certification lists（核验基准日 / as of " + run.asOf()
+                    + "，政策版本 / policy " + run.policyVersion() + "）", SUMMARY_HEADERS, summary(query, names));
             SheetWriter sheets = new SheetWriter(workbook);
             lists.forEach(query, e -> sheets.add(e.status(), row(e, names, policy)));
             sheets.finishAll();
@@ -252,7 +236,32 @@ class ListFiles implements ListExport {
         }
     }
 
-    private static void header(Worksheet sheet, int row, List<String> headers) {
+    /**
+     * The summary sheet both exports open with: a title, the headers, then one row per district,
+     * street and community, the counts from the fourth column on written as numbers.
+     */
+    static void summarySheet(Workbook workbook, String title, List<String> headers, List<List<String>> rows)
+            throws IOException {
+        Worksheet summary = workbook.newWorksheet(SUMMARY);
+        summary.value(0, 0, title);
+        summary.style(0, 0).bold().set();
+        header(summary, 1, headers);
+        int r = 2;
+        for (List<String> row : rows) {
+            for (int c = 0; c < row.size(); c++) {
+                if (c >= 3) {
+                    summary.value(r, c, Long.parseLong(row.get(c)));
+                }
+                else {
+                    summary.value(r, c, row.get(c));
+                }
+            }
+            r++;
+        }
+        summary.finish();
+    }
+
+    static void header(Worksheet sheet, int row, List<String> headers) {
         for (int c = 0; c < headers.size(); c++) {
             sheet.value(row, c, headers.get(c));
             sheet.style(row, c).bold().set();
