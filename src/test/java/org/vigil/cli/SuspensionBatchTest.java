@@ -37,10 +37,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.certification.BenefitKind;
+import org.vigil.certification.CertificationFailures;
 import org.vigil.certification.CertificationLists;
 import org.vigil.certification.Decision;
 import org.vigil.certification.EligibilityStatus;
 import org.vigil.certification.EvidenceRef;
+import org.vigil.certification.FailedCertification;
+import org.vigil.certification.FailureGround;
 import org.vigil.certification.InstructionExport;
 import org.vigil.certification.InstructionKind;
 import org.vigil.certification.InstructionOrigin;
@@ -61,6 +64,11 @@ import org.vigil.certification.Restorations;
 import org.vigil.certification.SuspensionBatch;
 import org.vigil.certification.SuspensionBatches;
 import org.vigil.certification.SuspensionBreaker;
+import org.vigil.certification.TaskQuery;
+import org.vigil.certification.VerificationMethod;
+import org.vigil.certification.VerificationOutcome;
+import org.vigil.certification.VerificationResult;
+import org.vigil.certification.VerificationTasks;
 import org.vigil.identity.Money;
 import org.vigil.recovery.CaseStatus;
 import org.vigil.recovery.OverpaymentCase;
@@ -139,6 +147,9 @@ class SuspensionBatchTest {
     private final TransactionTemplate transactions;
     private final DataSource dataSource;
     private final MockMvc mvc;
+    private final VerificationTasks tasks;
+    private final CertificationFailures failures;
+    private final SettableClock clock;
     private DeliveryReport aprilPolice;
     private DeliveryReport junePolice;
     private DeliveryReport julyBank;
@@ -146,7 +157,8 @@ class SuspensionBatchTest {
     @Autowired
     SuspensionBatchTest(ApplicationContext context, SuspensionBatches batches, Restorations restorations,
             PaymentStates payments, MonthlyVerification verification, RecoveryCases recovery, InstructionExport export,
-            JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource, MockMvc mvc) {
+            JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource, MockMvc mvc, VerificationTasks tasks,
+            CertificationFailures failures, SettableClock clock) {
         this.context = context;
         this.batches = batches;
         this.restorations = restorations;
@@ -158,6 +170,9 @@ class SuspensionBatchTest {
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.mvc = mvc;
+        this.tasks = tasks;
+        this.failures = failures;
+        this.clock = clock;
     }
 
     private static List<String> massIds() {
@@ -213,8 +228,39 @@ class SuspensionBatchTest {
 
     @Test
     @Order(1)
-    void cert16_theDisqualifiedAndTheFailedAreSuspended_notTheToBeVerifiedNorTheInvestigated() {
+    void cert15_aPeriodThatRanOutIsAFailureOnlyOnceTheAgencysOwnVerificationCouldNotCertify() {
         verification.verify(APRIL, null);
+        assertThat(decision(C, APRIL).certificationFailed()).as("C's period ended on 1 April").isTrue();
+        assertThat(failure(C, APRIL).ground()).isEqualTo(FailureGround.NO_VERIFICATION);
+
+        assertThat(batches.build(APRIL).changed()).isTrue();
+        assertThat(batches.instructions(InstructionQuery.all(APRIL))).extracting(PaymentInstruction::idNumber)
+                .as("第二十四条: nobody has tried to verify C yet, so C is to be verified, not suspended")
+                .containsExactly(D);
+
+        // the community worker goes to C's home on 22 April and finds nobody there
+        clock.set(APRIL.atDay(22).atTime(15, 0).atZone(SuspensionTestConfiguration.ZONE).toInstant());
+        try {
+            tasks.create(APRIL, Optional.of("220202"));
+            long task = tasks.page(new TaskQuery(Optional.of(APRIL), Optional.empty(), Optional.of("220202"),
+                    Optional.empty(), Optional.empty()), 0, 100).tasks().stream().filter(t -> t.idNumber().equals(C))
+                    .findFirst().orElseThrow().id();
+            tasks.assign(task, "社区网格员 张敏");
+            tasks.record(task, new VerificationOutcome(VerificationMethod.HOME_VISIT, VerificationResult.NOT_REACHED,
+                    "社区网格员 张敏", "三次上门无人应答"));
+        }
+        finally {
+            clock.set(SuspensionTestConfiguration.clock().instant());
+        }
+        verification.verify(APRIL, null);
+
+        assertThat(decision(C, APRIL).certificationFailed()).isTrue();
+        assertThat(failure(C, APRIL).ground()).isEqualTo(FailureGround.VERIFICATION_FAILED);
+    }
+
+    @Test
+    @Order(2)
+    void cert16_theDisqualifiedAndTheFailedAreSuspended_notTheToBeVerifiedNorTheInvestigated() {
         assertThat(decision(G, APRIL).investigate()).isTrue();
         assertThat(decision(G, APRIL).certificationFailed()).as("G's period ended too").isTrue();
 
@@ -235,8 +281,10 @@ class SuspensionBatchTest {
         assertThat(c.lossFrom()).isNull();
         assertThat(c.periodEnd()).isEqualTo(LocalDate.of(2026, 4, 1));
         assertThat(c.source()).isEqualTo("none/PERIOD_ENDED");
-        assertThat(c.reasonText()).as("the reason the run noted (第二十四条)").startsWith("认证服务期至2026-04-01届满")
-                .contains(" / no certification and no successful verification");
+        assertThat(c.reasonText()).as("the reason the run noted (第二十四条)")
+                .startsWith("认证服务期至2026-04-01届满未认证；核实未通过：未能联系到本人（上门认证，2026-04-22")
+                .contains("备注：三次上门无人应答 / the period ended on 2026-04-01 without certification; "
+                        + "the verification did not certify: not reached (home_visit, 2026-04-22");
         assertThat(c.effectiveMonth()).isEqualTo(MAY);
         assertThat(c.overpaid()).isEmpty();
 
@@ -253,7 +301,7 @@ class SuspensionBatchTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void cert16_onlyApprovedDistrictsAreReleased() {
         assertThatThrownBy(() -> batches.release(APRIL, Optional.empty())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no district");
@@ -282,7 +330,7 @@ class SuspensionBatchTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void crash_aBuildKilledHalfWayLeavesNothing_andARerunEndsAsAnUninterruptedRun() throws Exception {
         verification.verify(MAY, null);
         Snapshot before = snapshot(MAY);
@@ -300,7 +348,7 @@ class SuspensionBatchTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void cert16_aBatchThatWouldSuspendTooManyIsHeldWithItsReasons() {
         SuspensionBatch batch = batches.batch(MAY).orElseThrow();
 
@@ -334,7 +382,7 @@ class SuspensionBatchTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void crash_aReleaseKilledHalfWayLeavesNothing_andARerunEndsAsAnUninterruptedRun() throws Exception {
         Snapshot before = snapshot(MAY);
         Snapshot uninterrupted = inRolledBackTransaction(() -> batches.release(MAY, Optional.of("熔断签批后下发")));
@@ -351,7 +399,7 @@ class SuspensionBatchTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void cert16_nobodyIsSuspendedTwice() {
         verification.verify(JUNE, null);
         assertThat(decision(C, JUNE).certificationFailed()).isTrue();
@@ -387,7 +435,7 @@ class SuspensionBatchTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void share7_aDeathFoundLateBecomesARecoveryCaseWithItsEvidence() throws Exception {
         OverpaymentCase a = recovery.find(recipient(A), JUNE).orElseThrow();
 
@@ -425,7 +473,7 @@ class SuspensionBatchTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void cert17_aRestoredRecipientIsOwedBackPayForTheSuspendedMonths() throws Exception {
         verification.verify(JULY, null);
         assertThat(decision(C, JULY).status()).isEqualTo(EligibilityStatus.QUALIFIED);
@@ -477,7 +525,7 @@ class SuspensionBatchTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void cert17_anOfficerRestoresAWronglySuspendedRecipient_andTheRecoveryCaseIsCancelled() {
         CommandsInContext.Result restored = CommandsInContext.run(context, "restore", "--person", A, "--reason",
                 "公安户籍信息有误，本人8月到窗口认证", "--by", "昌邑区退管科 王丽");
@@ -509,7 +557,7 @@ class SuspensionBatchTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void cert16_theRestApiListsTheBatchAndItsInstructions_andAnswersBadInputWithProblemDetails() throws Exception {
         mvc.perform(get("/api/certification/suspensions").param("month", "2026-04").param("district", "220202")
                         .param("status", "RELEASED"))
@@ -545,7 +593,7 @@ class SuspensionBatchTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void cert16_theCommandsExportForThePaymentSystem_andRefuseWhatCannotBeDone() throws IOException {
         Path out = workspace.resolve("cli");
         CommandsInContext.Result xlsx = CommandsInContext.run(context, "suspensions", "export", "--month", "2026-05",
@@ -601,6 +649,11 @@ class SuspensionBatchTest {
         });
         assertThat(found).as(id + " in " + month).hasSize(1);
         return found.get(0);
+    }
+
+    private FailedCertification failure(String id, YearMonth month) {
+        return failures.failedIn(month).stream().filter(f -> f.idNumber().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no failed certification of " + id + " in " + month));
     }
 
     private PaymentInstruction instruction(YearMonth month, InstructionKind kind, String id) {

@@ -22,9 +22,10 @@ public class SuspensionTestConfiguration {
         return Clock.fixed(TODAY.atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
     }
 
+    /** Today, unless a step sets it to the day it happens on and back. */
     @Bean
     @Primary
-    Clock fixedClock() {
-        return clock();
+    SettableClock fixedClock() {
+        return new SettableClock(clock().instant(), ZONE);
     }
 }

@@ -33,6 +33,7 @@ import org.vigil.certification.EligibilityStatus;
 import org.vigil.certification.EvidenceEffect;
 import org.vigil.certification.EvidenceRef;
 import org.vigil.certification.FailedCertification;
+import org.vigil.certification.FailureGround;
 import org.vigil.certification.InstructionKind;
 import org.vigil.certification.InstructionOrigin;
 import org.vigil.certification.InstructionQuery;
@@ -74,7 +75,9 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
 
     /**
      * 第二十五条: everyone who lost eligibility or whose certification failed (第二十四条), unless
-     * already suspended or waiting in another month's unreleased batch. The to-be-verified and
+     * already suspended or waiting in another month's unreleased batch. A period that merely ran out
+     * is not a failure: 第二十四条 asks that the agency's own verification also could not certify, so
+     * only a recorded verification that did not certify counts (ADR 0020). The to-be-verified and
      * anyone marked for investigation are people's work first, never an automatic stop.
      */
     private static final String SUSPENSIONS = """
@@ -86,7 +89,10 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
              where d.month = :month
                and not d.investigate
                and (d.status = 'DISQUALIFIED'
-                    or (d.status = 'TO_BE_VERIFIED' and d.reasons @> cast(:periodEnded as jsonb)))
+                    or (d.status = 'TO_BE_VERIFIED' and d.reasons @> cast(:periodEnded as jsonb)
+                        and exists (select 1 from certification.certification_failure f
+                                     where f.month = d.month and f.recipient_id = d.recipient_id
+                                       and f.ground = :failed)))
                and coalesce(p.status, 'PAYING') = 'PAYING'
                and not exists (select 1 from certification.payment_instruction i
                                 where i.recipient_id = d.recipient_id and i.kind = 'SUSPEND'
@@ -197,7 +203,8 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
         // the reason the run noted for each failed certification (第二十四条), carried to the payment system
         Map<Long, FailedCertification> failed = new HashMap<>();
         failures.failedIn(month).forEach(f -> failed.put(f.recipientId(), f));
-        jdbc.sql(SUSPENSIONS).param("month", month.atDay(1)).param("periodEnded", PERIOD_ENDED).query((ResultSet rs) -> {
+        jdbc.sql(SUSPENSIONS).param("month", month.atDay(1)).param("periodEnded", PERIOD_ENDED)
+                .param("failed", FailureGround.VERIFICATION_FAILED.name()).query((ResultSet rs) -> {
             long recipient = rs.getLong("recipient_id");
             List<Decision.Reason> reasons = DecisionJson.readReasons(rs.getString("reasons"));
             boolean disqualified = EligibilityStatus.valueOf(rs.getString("status")) == EligibilityStatus.DISQUALIFIED;
