@@ -66,7 +66,7 @@ class CityGeneratorTest {
     void cityPropertiesIsWrittenLastAndCountsTheRowsOfEveryFile() throws IOException {
         Path root = SmallCity.root();
         List<String> lines = Files.readAllLines(root.resolve("city.properties"), StandardCharsets.UTF_8);
-        assertThat(lines).contains("seed=" + SmallCity.SEED, "residents=3000", "months=3", "start.month=2026-01", "generator.version=4");
+        assertThat(lines).contains("seed=" + SmallCity.SEED, "residents=3000", "months=3", "start.month=2026-01", "generator.version=5");
         long personsRows = SmallCity.csv(root.resolve("agency/persons.csv")).rows().size();
         assertThat(lines).contains("rows.agency/persons.csv=" + personsRows);
         try (Stream<Path> files = Files.walk(root)) {

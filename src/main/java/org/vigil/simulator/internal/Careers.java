@@ -404,8 +404,9 @@ final class Careers {
         int deathMonth = Dates.plusMonthsFirst(w.death[worker], 1);
         int first = r.count;
         for (int p = w.hhHead[h]; p < w.persons && w.household[p] == h; p++) {
-            if (p == worker || w.recipient[p] >= 0) {
-                // A relative with a pension of their own does not live on the worker's support.
+            if (p == worker || w.recipient[p] >= 0 || w.employer[p] >= 0) {
+                // A relative with a pension or a job of their own does not live on the worker's
+                // support; a working dependent would have lost the benefit already (CERT-9).
                 continue;
             }
             byte relation = switch (w.relation[p]) {

@@ -32,7 +32,7 @@ import org.vigil.simulator.GenerationSummary;
 public final class Simulation {
 
     /** Bumped whenever the same spec would produce different files. */
-    public static final String GENERATOR_VERSION = "4";
+    public static final String GENERATOR_VERSION = "5";
     public static final String MANIFEST = "city.properties";
     private static final Set<String> CITY_ENTRIES = Set.of("agency", "truth", "feeds", MANIFEST);
 
