@@ -12,11 +12,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url      JDBC URL of an external PostgreSQL 15+ ({@code VIGIL_DB_URL})
  * @param user     its user ({@code VIGIL_DB_USER})
  * @param password its password ({@code VIGIL_DB_PASSWORD})
+ * @param migrationUser     the role that owns the schemas and runs the migrations
+ *                          ({@code VIGIL_DB_MIGRATION_USER}); when it differs from {@code user}, the
+ *                          application runs with only the privileges the modules grant it (ADR 0021)
+ * @param migrationPassword its password ({@code VIGIL_DB_MIGRATION_PASSWORD})
  * @param embedded settings of the embedded default
  */
 @ConfigurationProperties("vigil.db")
-public record VigilDatabaseProperties(String url, String user, String password,
-        @DefaultValue Embedded embedded) {
+public record VigilDatabaseProperties(String url, String user, String password, String migrationUser,
+        String migrationPassword, @DefaultValue Embedded embedded) {
+
+    /** The role the embedded server's application connects as; the superuser only migrates. */
+    public static final String EMBEDDED_APP_ROLE = "vigil_app";
 
     public boolean external() {
         return url != null && !url.isBlank();

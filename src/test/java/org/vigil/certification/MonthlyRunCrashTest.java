@@ -50,7 +50,8 @@ class MonthlyRunCrashTest {
         }
         String killed = "crash_killed_" + System.nanoTime();
         String clean = "crash_clean_" + System.nanoTime();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        // databases are made and dropped by the superuser: the application's own role may not
+        try (Connection c = DriverManager.getConnection(base, "postgres", ""); Statement s = c.createStatement()) {
             s.execute("create database " + killed);
             s.execute("create database " + clean);
         }
@@ -92,7 +93,7 @@ class MonthlyRunCrashTest {
                     + "to_be_verified) from certification.verification_run";
             assertThat(text(k, run)).isEqualTo(text(u, run));
         } finally {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(base, "postgres", ""); Statement s = c.createStatement()) {
                 s.execute("drop database if exists " + killed + " with (force)");
                 s.execute("drop database if exists " + clean + " with (force)");
             }
@@ -110,7 +111,8 @@ class MonthlyRunCrashTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "-Dvigil.db.url=" + url, "-Dvigil.db.user=postgres",
                 "-Dvigil.db.password=", "-Dvigil.sharing.agreement-dir=" + workspace.resolve("agreements"),
-                "-Dvigil.sharing.raw-dir=" + workspace.resolve("deliveries"), "org.vigil.cli.VigilCli"));
+                "-Dvigil.sharing.raw-dir=" + workspace.resolve("deliveries"), "-Dvigil.keys.dir=" + workspace.resolve("keys"),
+                "org.vigil.cli.VigilCli"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile(workspace, "vigil", ".log").toFile()).start();

@@ -37,6 +37,9 @@ import org.vigil.certification.VerificationResult;
 import org.vigil.certification.VerificationRun;
 import org.vigil.certification.VerificationTask;
 import org.vigil.certification.VerificationTasks;
+import org.vigil.governance.AuditAction;
+import org.vigil.governance.AuditEntry;
+import org.vigil.governance.AuditTrail;
 
 /**
  * Verification tasks in PostgreSQL. Every state change is one conditional update (assign only
@@ -102,10 +105,12 @@ class JdbcVerificationTasks implements VerificationTasks {
     private final AttachmentStore files;
     private final PolicyBook policies;
     private final Clock clock;
+    private final AuditTrail audit;
 
     JdbcVerificationTasks(JdbcClient jdbc, TransactionTemplate transactions, AttachmentStore files, PolicyBook policies,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.transactions = transactions;
         this.files = files;
         this.policies = policies;
@@ -166,25 +171,31 @@ class JdbcVerificationTasks implements VerificationTasks {
     public VerificationTask record(long taskId, VerificationOutcome outcome) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        int changed = jdbc.sql("""
-                        update certification.verification_task
-                           set status = 'DONE', method = :method, result = :result, recorded_by = :who,
-                               verified_at = :at, verified_on = :on, note = :note
-                         where id = :id and status = 'ASSIGNED'""")
-                .param("method", outcome.method().name()).param("result", outcome.result().name())
-                .param("who", outcome.operator()).param("at", Timestamp.from(now)).param("on", today)
-                .param("note", outcome.note()).param("id", taskId).update();
-        VerificationTask task = find(taskId).orElseThrow(() -> TaskException.notFound(taskId));
-        if (changed == 0) {
-            throw task.status() == TaskStatus.OPEN
-                    ? new TaskException(TaskException.Kind.CONFLICT, "verification task " + taskId
-                            + " is not assigned to anyone yet; assign it before recording its outcome / 该核实任务尚未分派，请先分派")
-                    : new TaskException(TaskException.Kind.CONFLICT, "verification task " + taskId
-                            + " was already recorded on " + task.verifiedOn() + " by " + task.recordedBy() + " as "
-                            + task.result() + "; a recorded verification is not recorded again or changed"
-                            + " / 该核实任务已记录核实结果，不可重复记录或更改");
-        }
-        return task;
+        return transactions.execute(status -> {
+            int changed = jdbc.sql("""
+                            update certification.verification_task
+                               set status = 'DONE', method = :method, result = :result, recorded_by = :who,
+                                   verified_at = :at, verified_on = :on, note = :note
+                             where id = :id and status = 'ASSIGNED'""")
+                    .param("method", outcome.method().name()).param("result", outcome.result().name())
+                    .param("who", outcome.operator()).param("at", Timestamp.from(now)).param("on", today)
+                    .param("note", outcome.note()).param("id", taskId).update();
+            VerificationTask task = find(taskId).orElseThrow(() -> TaskException.notFound(taskId));
+            if (changed == 0) {
+                throw task.status() == TaskStatus.OPEN
+                        ? new TaskException(TaskException.Kind.CONFLICT, "verification task " + taskId
+                                + " is not assigned to anyone yet; assign it before recording its outcome / 该核实任务尚未分派，请先分派")
+                        : new TaskException(TaskException.Kind.CONFLICT, "verification task " + taskId
+                                + " was already recorded on " + task.verifiedOn() + " by " + task.recordedBy() + " as "
+                                + task.result() + "; a recorded verification is not recorded again or changed"
+                                + " / 该核实任务已记录核实结果，不可重复记录或更改");
+            }
+            // DATA-18: a recorded verification can certify or fail a recipient, so it is audited with it
+            audit.record(AuditEntry.of(outcome.operator(), AuditAction.CHANGE, "verification-task:" + taskId, Map.of(
+                    "recipient", Long.toString(task.recipientId()), "method", outcome.method().name(),
+                    "result", outcome.result().name(), "verifiedOn", today.toString())));
+            return task;
+        });
     }
 
     @Override

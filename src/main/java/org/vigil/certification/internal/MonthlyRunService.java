@@ -41,6 +41,9 @@ import org.vigil.certification.ReasonCode;
 import org.vigil.certification.VerificationRun;
 import org.vigil.identity.Money;
 import org.vigil.runtime.CopyWriter;
+import org.vigil.governance.AuditAction;
+import org.vigil.governance.AuditEntry;
+import org.vigil.governance.AuditTrail;
 import org.vigil.sharing.SharedEvidence;
 
 /**
@@ -133,6 +136,9 @@ class MonthlyRunService implements MonthlyVerification {
                and not exists (select 1 from decision_load s
                                 where s.recipient_id = h.recipient_id and s.certified_on is not null)""";
 
+    /** Who the audit log names for a run: the run decides by itself, whoever started it. */
+    static final String RUN_ACTOR = "system:monthly-run";
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -140,11 +146,12 @@ class MonthlyRunService implements MonthlyVerification {
     private final PolicyBook policies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
     private final FailureNotes failures;
     private final RunTable runs;
 
     MonthlyRunService(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, SharedEvidence evidence,
-            PolicyBook policies, ApplicationEventPublisher events, Clock clock, FailureNotes failures) {
+            PolicyBook policies, ApplicationEventPublisher events, Clock clock, FailureNotes failures, AuditTrail audit) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -153,6 +160,7 @@ class MonthlyRunService implements MonthlyVerification {
         this.events = events;
         this.clock = clock;
         this.failures = failures;
+        this.audit = audit;
         this.runs = new RunTable(jdbc);
     }
 
@@ -233,6 +241,14 @@ class MonthlyRunService implements MonthlyVerification {
             runs.revise(counted, changed, clock.instant());
         }
         VerificationRun stored = runs.find(month).orElseThrow();
+        if (changed > 0) {
+            // DATA-18: the run is the act behind every decision it stored; a repeat that changed nothing is no act
+            audit.record(AuditEntry.of(RUN_ACTOR, AuditAction.DECISION, "month:" + month, Map.of("asOf", asOf.toString(),
+                    "policy", policy.version(), "revision", Long.toString(stored.revision()),
+                    "recipients", Long.toString(stored.recipients()), "qualified", Long.toString(stored.qualified()),
+                    "disqualified", Long.toString(stored.disqualified()), "toBeVerified",
+                    Long.toString(stored.toBeVerified()), "rowsChanged", Long.toString(changed))));
+        }
         // which part of a month's run takes the time: the recipients, the evidence and rules, or the comparison
         log.info("Run of {}: {} recipients read in {} ms; {} evidence items decided and staged in {} ms; stored in {} ms",
                 month, recipients.size(), (loaded - t0) / 1_000_000, decider.evidenceItems, (decided - loaded) / 1_000_000,

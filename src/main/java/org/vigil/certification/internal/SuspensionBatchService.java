@@ -54,6 +54,9 @@ import org.vigil.certification.SuspensionPolicies;
 import org.vigil.certification.SuspensionPolicy;
 import org.vigil.certification.SuspensionReleased;
 import org.vigil.certification.VerificationRun;
+import org.vigil.governance.AuditAction;
+import org.vigil.governance.AuditEntry;
+import org.vigil.governance.AuditTrail;
 import org.vigil.sharing.EvidenceItem;
 import org.vigil.sharing.SharedEvidence;
 
@@ -127,6 +130,11 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
                                   and i.status <> 'RELEASED' and i.month <> :month)
              order by d.district, d.id_number, d.recipient_id""";
 
+    /** The audit log's names for the batch's own steps; an officer's steps carry the officer's name. */
+    private static final String BATCH_ACTOR = "system:suspension-batch";
+    private static final String RELEASE_ACTOR = "system:suspension-release";
+
+    private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final PaymentStates payments;
@@ -141,7 +149,7 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
 
     SuspensionBatchService(JdbcClient jdbc, TransactionTemplate transactions, PaymentStates payments, PolicyBook policies,
             SuspensionPolicies suspensionPolicies, SharedEvidence evidence, ApplicationEventPublisher events, Clock clock,
-            ObjectProvider<BatchStepProbe> probes, CertificationFailures failures) {
+            ObjectProvider<BatchStepProbe> probes, CertificationFailures failures, AuditTrail audit) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.payments = payments;
@@ -152,6 +160,7 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
         this.clock = clock;
         this.probes = probes;
         this.failures = failures;
+        this.audit = audit;
         this.table = new InstructionTable(jdbc);
     }
 
@@ -189,7 +198,12 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
                 }
             }
             replace(month, run, effective, releaseBy, planned, trips, before);
-            return new Built(table.batch(month).orElseThrow(), true, figures);
+            SuspensionBatch stored = table.batch(month).orElseThrow();
+            audit.record(AuditEntry.of(BATCH_ACTOR, AuditAction.DECISION, "batch:" + month, Map.of(
+                    "runRevision", Long.toString(run.revision()), "suspensions", Long.toString(stored.suspensions()),
+                    "restorations", Long.toString(stored.restorations()), "held", Boolean.toString(stored.held()),
+                    "trips", trips.stream().map(SuspensionBreaker.Trip::rule).toList().toString())));
+            return new Built(stored, true, figures);
         });
         if (built.changed()) {
             log.info("Suspension batch of {}: {} suspension(s), {} restoration(s){}", month, built.batch().suspensions(),
@@ -419,6 +433,9 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
                      where month = :month""")
                     .param("by", officer.strip()).param("at", Timestamp.from(clock.instant())).param("reason", reason.strip())
                     .param("month", month.atDay(1)).update();
+            audit.record(AuditEntry.of(officer, AuditAction.APPROVAL, "batch:" + month, Map.of("step", "sign-off",
+                    "reason", reason.strip(), "trips", batch.trips().stream().map(SuspensionBreaker.Trip::rule).toList()
+                            .toString())));
             return existing(month);
         });
     }
@@ -457,6 +474,8 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
                     update certification.payment_instruction set status = 'APPROVED'
                      where month = :month and district = :district and origin = 'BATCH' and status = 'PENDING'""")
                     .param("month", month.atDay(1)).param("district", code).update();
+            audit.record(AuditEntry.of(officer, AuditAction.APPROVAL, "batch:" + month + "/" + code, Map.of("step",
+                    "approve", "instructions", Integer.toString(d.instructions()))));
             return existing(month);
         });
     }
@@ -518,6 +537,13 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
                         .param("at", Timestamp.from(now)).param("reason", late ? reason : null)
                         .param("month", month.atDay(1)).param("district", d).update();
             }
+            Map<String, String> detail = new TreeMap<>(Map.of("step", "release", "districts", districts.toString(),
+                    "suspended", Long.toString(suspended), "restored", Long.toString(restored), "late",
+                    Boolean.toString(late)));
+            if (late) {
+                detail.put("lateReason", reason);
+            }
+            audit.record(AuditEntry.of(RELEASE_ACTOR, AuditAction.APPROVAL, "batch:" + month, detail));
             return new Released(existing(month), districts, suspended, restored, late);
         });
         log.info("Suspension batch of {} released for {}: {} suspended, {} restored{}", month, released.districts(),
@@ -626,6 +652,9 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
                 table.insert(p);
                 resume(p, now);
                 out.add(p);
+                audit.record(AuditEntry.of(officer, AuditAction.CHANGE, "recipient:" + recipient, Map.of("step",
+                        "restore", "reason", reason.strip(), "suspendedFrom", String.valueOf(state.suspendedFrom()),
+                        "resumed", resumed.toString(), "backPayMonths", Integer.toString(backPay.size()))));
             }
             return out;
         });

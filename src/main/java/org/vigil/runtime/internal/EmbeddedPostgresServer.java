@@ -95,8 +95,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Files.delete(pidFile);
     }
 
+    /** The superuser's URL, with the user in it: for tools and tests that administer the server. */
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** The database's URL without a user, so that the connecting role is whoever the pool names. */
+    public String databaseUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     }
 
     public int port() {

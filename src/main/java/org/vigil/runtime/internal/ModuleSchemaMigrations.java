@@ -3,6 +3,8 @@ package org.vigil.runtime.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,13 +50,20 @@ public final class ModuleSchemaMigrations {
         }
     }
 
-    public static void migrate(DataSource dataSource) {
+    /**
+     * Migrates every module's schema as the connecting (owning) role. With an application role,
+     * each module's {@code afterMigrate.sql} then grants that role what it may do with the module's
+     * tables (ADR 0021); without one the application owns its tables and nothing is granted.
+     */
+    public static void migrate(DataSource dataSource, Optional<String> appRole) {
         for (String schema : discoverSchemas()) {
             MigrateResult result = Flyway.configure()
                     .dataSource(dataSource)
                     .schemas(schema)
                     .createSchemas(true)
                     .locations("classpath:db/migration/" + schema)
+                    .placeholders(Map.of("app_role", appRole.orElse("")))
+                    .skipDefaultCallbacks(appRole.isEmpty())
                     .load()
                     .migrate();
             log.info("Schema {}: {} migration(s) applied, now at version {}", schema,

@@ -1,0 +1,209 @@
+package org.vigil.governance.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.bouncycastle.asn1.gm.GMNamedCurves;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.SM2Signer;
+import org.vigil.governance.KeyService;
+
+/**
+ * Keys kept as files in one folder, readable by the service's user only. A MAC key is 32 random
+ * bytes; an SM2 key is its private scalar and public point. The first start makes one of each.
+ * Old keys stay in the folder so that what they protected can still be checked; a key's id is
+ * the start of the SM3 digest of its public part (the MAC key's: of the key itself), so an id
+ * never names two keys.
+ *
+ * <p>A file is the weakest place a key can be; ADR 0021 says what a site that must pass 密评
+ * puts here instead.
+ */
+final class FileKeyService implements KeyService {
+
+    private static final X9ECParameters SM2_CURVE = GMNamedCurves.getByName("sm2p256v1");
+    private static final ECDomainParameters SM2 = new ECDomainParameters(SM2_CURVE.getCurve(), SM2_CURVE.getG(),
+            SM2_CURVE.getN(), SM2_CURVE.getH());
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Map<String, byte[]> macKeys = new HashMap<>();
+    private final Map<String, ECPublicKeyParameters> publicKeys = new HashMap<>();
+    private final String currentMac;
+    private final String currentSigning;
+    private final ECPrivateKeyParameters signingKey;
+    private final SecureRandom random;
+
+    private FileKeyService(Path dir, SecureRandom random) throws IOException {
+        this.random = random;
+        Files.createDirectories(dir);
+        Path current = dir.resolve("current.properties");
+        if (!Files.exists(current)) {
+            String mac = writeMacKey(dir);
+            String signing = writeSigningKey(dir);
+            writeOwnerOnly(current, "mac=" + mac + "\nsign=" + signing + "\n");
+        }
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(current, StandardCharsets.US_ASCII)) {
+            p.load(in);
+        }
+        ECPrivateKeyParameters signing = null;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                String name = f.getFileName().toString();
+                if (name.startsWith("mac-") && name.endsWith(".key")) {
+                    byte[] key = HEX.parseHex(Files.readString(f, StandardCharsets.US_ASCII).strip());
+                    macKeys.put(id(key), key);
+                }
+                else if (name.startsWith("sm2-") && name.endsWith(".key")) {
+                    Properties k = new Properties();
+                    try (var in = Files.newBufferedReader(f, StandardCharsets.US_ASCII)) {
+                        k.load(in);
+                    }
+                    byte[] q = HEX.parseHex(k.getProperty("q"));
+                    ECPublicKeyParameters pub = new ECPublicKeyParameters(SM2.getCurve().decodePoint(q), SM2);
+                    String keyId = id(q);
+                    publicKeys.put(keyId, pub);
+                    if (keyId.equals(p.getProperty("sign")) && k.getProperty("d") != null) {
+                        signing = new ECPrivateKeyParameters(new BigInteger(k.getProperty("d"), 16), SM2);
+                    }
+                }
+            }
+        }
+        this.currentMac = require(p, "mac", macKeys.keySet().contains(p.getProperty("mac")), dir);
+        this.currentSigning = require(p, "sign", signing != null, dir);
+        this.signingKey = signing;
+    }
+
+    /** Opens the key folder, making the first keys when it holds none. */
+    static FileKeyService open(Path dir) {
+        try {
+            return new FileKeyService(dir, new SecureRandom());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not open the key folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean holds(String keyId) {
+        return macKeys.containsKey(keyId) || publicKeys.containsKey(keyId);
+    }
+
+    @Override
+    public String currentMacKey() {
+        return currentMac;
+    }
+
+    @Override
+    public byte[] mac(String keyId, byte[] data) {
+        byte[] key = macKeys.get(keyId);
+        if (key == null) {
+            throw new UnknownKeyException(keyId);
+        }
+        HMac hmac = new HMac(new SM3Digest());
+        hmac.init(new KeyParameter(key));
+        hmac.update(data, 0, data.length);
+        byte[] out = new byte[hmac.getMacSize()];
+        hmac.doFinal(out, 0);
+        return out;
+    }
+
+    @Override
+    public Signature sign(byte[] data) {
+        SM2Signer signer = new SM2Signer();
+        signer.init(true, new ParametersWithRandom(signingKey, random));
+        signer.update(data, 0, data.length);
+        try {
+            return new Signature(currentSigning, signer.generateSignature());
+        }
+        catch (CryptoException e) {
+            throw new IllegalStateException("SM2 signing failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean verify(String keyId, byte[] data, byte[] signature) {
+        ECPublicKeyParameters key = publicKeys.get(keyId);
+        if (key == null) {
+            throw new UnknownKeyException(keyId);
+        }
+        SM2Signer signer = new SM2Signer();
+        signer.init(false, key);
+        signer.update(data, 0, data.length);
+        return signer.verifySignature(signature);
+    }
+
+    private String writeMacKey(Path dir) throws IOException {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        String keyId = id(key);
+        writeOwnerOnly(dir.resolve("mac-" + keyId + ".key"), HEX.formatHex(key) + "\n");
+        return keyId;
+    }
+
+    private String writeSigningKey(Path dir) throws IOException {
+        ECKeyPairGenerator generator = new ECKeyPairGenerator();
+        generator.init(new ECKeyGenerationParameters(SM2, random));
+        AsymmetricCipherKeyPair pair = generator.generateKeyPair();
+        byte[] q = ((ECPublicKeyParameters) pair.getPublic()).getQ().getEncoded(false);
+        BigInteger d = ((ECPrivateKeyParameters) pair.getPrivate()).getD();
+        String keyId = id(q);
+        writeOwnerOnly(dir.resolve("sm2-" + keyId + ".key"), "# SM2 (sm2p256v1) key: d private scalar, q public point\n"
+                + "d=" + d.toString(16) + "\nq=" + HEX.formatHex(q) + "\n");
+        return keyId;
+    }
+
+    private static String id(byte[] material) {
+        SM3Digest sm3 = new SM3Digest();
+        sm3.update(material, 0, material.length);
+        byte[] digest = new byte[sm3.getDigestSize()];
+        sm3.doFinal(digest, 0);
+        return HEX.formatHex(digest, 0, 8);
+    }
+
+    private static String require(Properties p, String name, boolean present, Path dir) {
+        String keyId = p.getProperty(name);
+        if (keyId == null || !present) {
+            throw new IllegalStateException("the key folder " + dir + " names " + name + " key " + keyId
+                    + " as current, but holds no such key");
+        }
+        return keyId;
+    }
+
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        catch (UnsupportedOperationException e) {
+            // a file system without POSIX permissions (Windows): the folder's own ACL protects it
+            Files.createFile(file);
+        }
+        catch (FileAlreadyExistsException e) {
+            throw new IllegalStateException("refusing to overwrite the key file " + file, e);
+        }
+        Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+}

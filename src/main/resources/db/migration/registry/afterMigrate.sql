@@ -1,0 +1,7 @@
+-- After every migration (ADR 0021): the application's role ${app_role} may read and write this
+-- module's tables but owns none of them, so it can neither change the schema nor rewrite the
+-- migration history. Tables a later migration adds are covered the next time this runs.
+grant usage on schema registry to ${app_role};
+grant select, insert, update, delete, truncate on all tables in schema registry to ${app_role};
+grant usage, select, update on all sequences in schema registry to ${app_role};
+revoke insert, update, delete, truncate on registry.flyway_schema_history from ${app_role};
