@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -108,6 +109,8 @@ final class LedgersCommand implements Runnable {
             long started = System.nanoTime();
             List<Path> files = context.getBean(LedgerExport.class).export(month, choice.kind(), choice.format(), out,
                     Optional.ofNullable(district));
+            ExportAudit.record(context, "ledger:" + month + "/" + choice.kind().code() + (district == null ? "" : "/" + district),
+                    Map.of("format", choice.format().name()), files);
             long millis = (System.nanoTime() - started) / 1_000_000;
             LedgerQuery query = LedgerQuery.of(month, choice.kind());
             if (district != null) {
@@ -191,6 +194,8 @@ final class LedgersCommand implements Runnable {
                 }
                 java.nio.file.Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                ExportAudit.record(context, "reminders:" + month + (district == null ? "" : "/" + district),
+                        Map.of("reminders", Long.toString(counts[1])), List.of(out));
                 PrintWriter p = spec.commandLine().getOut();
                 p.printf(Locale.ROOT, "%,d reminder(s) for %,d recipient(s) on the due ledger of %s (the others have no mobile "
                         + "number or a verification done); wrote %s%n", counts[1], counts[0], month, out);

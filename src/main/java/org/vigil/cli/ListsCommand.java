@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -86,6 +87,8 @@ final class ListsCommand implements Runnable {
                         + month);
             }
             List<Path> files = context.getBean(ListExport.class).export(month, f, out, Optional.ofNullable(district));
+            ExportAudit.record(context, "lists:" + month + (district == null ? "" : "/" + district),
+                    Map.of("format", f.name()), files);
             ListQuery query = district == null ? ListQuery.all(month) : ListQuery.all(month).inDistrict(district);
             long[] totals = new long[3];
             for (ListCounts c : lists.counts(query, CertificationLists.Level.DISTRICT)) {

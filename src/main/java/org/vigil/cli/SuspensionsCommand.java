@@ -300,6 +300,8 @@ final class SuspensionsCommand implements Runnable {
                     Optional.empty());
             int n = context.getBean(SuspensionBatches.class).instructions(query).size();
             Path file = context.getBean(InstructionExport.class).export(query, f, out);
+            ExportAudit.record(context, "instructions:" + month + (district == null ? "" : "/" + district),
+                    Map.of("format", f.name(), "instructions", Integer.toString(n)), List.of(file));
             PrintWriter w = out();
             w.printf(Locale.ROOT, "Instructions of %s%s: %,d%n  wrote %s%n", month,
                     district == null ? "" : " in district " + district, n, file);

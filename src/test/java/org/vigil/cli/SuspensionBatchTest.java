@@ -69,6 +69,10 @@ import org.vigil.certification.VerificationMethod;
 import org.vigil.certification.VerificationOutcome;
 import org.vigil.certification.VerificationResult;
 import org.vigil.certification.VerificationTasks;
+import org.vigil.governance.AuditAction;
+import org.vigil.governance.AuditLog;
+import org.vigil.governance.AuditVerification;
+import org.vigil.governance.AuditedEvent;
 import org.vigil.identity.Money;
 import org.vigil.recovery.CaseStatus;
 import org.vigil.recovery.OverpaymentCase;
@@ -631,6 +635,46 @@ class SuspensionBatchTest {
                 "--by", "x", "--reason", "y");
         assertThat(signOff.exitCode()).isEqualTo(1);
         assertThat(signOff.err()).contains("was not held by the circuit breaker");
+    }
+
+    @Test
+    @Order(13)
+    void data18_theMonthsActsAreInTheAuditChain_withWhoDidThem_andTheChainVerifies() throws Exception {
+        AuditLog audit = context.getBean(AuditLog.class);
+
+        assertThat(audit.recent(Optional.empty(), Optional.of("month:2026-04"), 10)).extracting(AuditedEvent::action)
+                .as("April was run, then run again after C's home visit changed it").containsExactly(AuditAction.DECISION,
+                        AuditAction.DECISION);
+        assertThat(audit.recent(Optional.empty(), Optional.of("batch:2026-04/220202"), 10)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.action()).isEqualTo(AuditAction.APPROVAL);
+                    assertThat(e.actor()).isEqualTo("昌邑区退管科 王丽");
+                });
+        assertThat(audit.recent(Optional.of("市退管处 刘处长"), Optional.empty(), 10)).extracting(AuditedEvent::action)
+                .as("the city officer signed May's held batch off, then restored A").containsExactly(AuditAction.CHANGE,
+                        AuditAction.APPROVAL);
+        assertThat(audit.recent(Optional.of("市退管处 刘处长"), Optional.of("batch:2026-05"), 10)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).containsEntry("step", "sign-off")
+                        .containsEntry("reason", "已电话核实公安批量注销数据属实"));
+        assertThat(audit.recent(Optional.empty(), Optional.of("recipient:" + recipient(A)), 10)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).containsEntry("step", "restore"));
+        Path exported = workspace.resolve("cli").resolve("suspensions-2026-05-released.xlsx");
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(exported)));
+        assertThat(audit.recent(Optional.empty(), Optional.of("instructions:2026-05"), 10)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.action()).isEqualTo(AuditAction.EXPORT);
+                    assertThat(e.detail()).containsEntry("files", "suspensions-2026-05-released.xlsx@" + sha256);
+                });
+        assertThat(audit.recent(Optional.empty(), Optional.empty(), 10_000)).extracting(AuditedEvent::subject)
+                .as("no ID number is written into the audit log").noneMatch(subject -> subject.contains(C))
+                .noneMatch(subject -> subject.contains(A));
+
+        AuditVerification verified = audit.verify();
+        assertThat(verified.intact()).as(verified.problems().toString()).isTrue();
+        CommandsInContext.Result printed = CommandsInContext.run(context, "audit", "verify");
+        assertThat(printed.exitCode()).as(printed.err()).isZero();
+        assertThat(printed.out()).contains("The audit chain is intact");
     }
 
     // ---------------------------------------------------------------------------------- helpers
