@@ -137,7 +137,7 @@ final class EvaluationWorkbook {
         }
     }
 
-    private static String numerator(QualityMetric m) {
+    static String numerator(QualityMetric m) {
         return switch (m) {
             case INGESTION -> "入库行数 / accepted rows";
             case COMPLETENESS -> "必填项中已填写的单元格 / filled cells of required columns";
@@ -147,7 +147,7 @@ final class EvaluationWorkbook {
         };
     }
 
-    private static String denominator(QualityMetric m) {
+    static String denominator(QualityMetric m) {
         return switch (m) {
             case INGESTION -> "读入行数减按年龄范围排除的行 / rows read less age-filtered rows";
             case COMPLETENESS -> "必填项单元格总数 / cells of required columns";

@@ -19,4 +19,16 @@ public interface ProviderEvaluations {
      * definitions and thresholds used.
      */
     Path writeWorkbook(int year, LocalDate asOf, Path folder);
+
+    /**
+     * Writes the same evaluation as a PDF into the folder (created if missing) and returns the file:
+     * A4 landscape, a section per provider with its figures, its feeds and the suggestion, then the
+     * definitions and thresholds. The PDF embeds the server's CJK font (setting
+     * {@code vigil.report.cjk-font}, else a usual location such as the Debian package
+     * fonts-wqy-microhei's); without a usable one it is refused before anything is written.
+     *
+     * @throws IllegalStateException when no usable font with Chinese glyphs is found; the message
+     *                               names the setting and the package to install
+     */
+    Path writePdf(int year, LocalDate asOf, Path folder);
 }

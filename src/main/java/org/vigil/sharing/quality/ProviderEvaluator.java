@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.vigil.sharing.agreement.Provider;
 import org.vigil.sharing.agreement.ProviderRegistry;
@@ -36,15 +38,18 @@ class ProviderEvaluator implements ProviderEvaluations {
     private final DeliveryCadence cadence;
     private final Rectifications rectifications;
     private final QualityThresholds thresholds;
+    private final String cjkFont;
     private final FeedCatalogue catalogue = FeedCatalogue.standard();
 
     ProviderEvaluator(ProviderRegistry providers, DeliveryLedger ledger, DeliveryCadence cadence,
-            Rectifications rectifications, QualityThresholds thresholds) {
+            Rectifications rectifications, QualityThresholds thresholds,
+            @Value("${" + CjkFont.SETTING + ":}") String cjkFont) {
         this.providers = providers;
         this.ledger = ledger;
         this.cadence = cadence;
         this.rectifications = rectifications;
         this.thresholds = thresholds;
+        this.cjkFont = cjkFont;
     }
 
     /** An evaluation with the per-feed figures behind it, for the workbook's detail sheet. */
@@ -146,17 +151,47 @@ class ProviderEvaluator implements ProviderEvaluations {
     @Override
     public Path writeWorkbook(int year, LocalDate asOf, Path folder) {
         try {
-            Files.createDirectories(folder);
-            Path file = folder.resolve("provider-evaluation-" + year + ".xlsx");
-            Path partial = folder.resolve(file.getFileName() + ".part");
-            EvaluationWorkbook.write(partial, year, asOf, evaluated(year, asOf), thresholds.defaults(YearMonth.of(year, 12)),
-                    catalogue);
-            // a reader never sees half a workbook under the real name
-            return Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return publish(folder, "provider-evaluation-" + year + ".xlsx", partial -> EvaluationWorkbook.write(partial,
+                    year, asOf, evaluated(year, asOf), thresholds.defaults(YearMonth.of(year, 12)), catalogue));
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot write the provider evaluation into " + folder, e);
+        }
+    }
+
+    @Override
+    public Path writePdf(int year, LocalDate asOf, Path folder) {
+        // the font is found first, so a refusal leaves neither a file nor a new folder behind
+        try (CjkFont font = CjkFont.open(cjkFont)) {
+            return publish(folder, "provider-evaluation-" + year + ".pdf", partial -> EvaluationPdf.write(partial, year,
+                    asOf, evaluated(year, asOf), thresholds.defaults(YearMonth.of(year, 12)), catalogue, font));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write the provider evaluation into " + folder, e);
+        }
+    }
+
+    private interface Writer {
+        void write(Path partial) throws IOException;
+    }
+
+    /** Writes under a temporary name and renames, so a reader never sees half a report under the real name. */
+    private static Path publish(Path folder, String name, Writer writer) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve(name);
+        Path partial = folder.resolve(name + ".part");
+        try {
+            writer.write(partial);
+            return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(partial);
+            }
+            catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
     }
 }
