@@ -1,8 +1,8 @@
 package org.vigil.governance;
 
 /**
- * The one place Vigil's keys live and are used (DATA-15, 密评): keyed hashes with HMAC-SM3 and
- * signatures with SM2 over SM3. Callers name a key by its id and never see key material, so a
+ * The one place Vigil's keys live and are used (DATA-15, 密评): keyed hashes with HMAC-SM3,
+ * authenticated encryption with SM4-GCM and signatures with SM2 over SM3. Callers name a key by its id and never see key material, so a
  * certified cryptographic module or an HSM can take this interface's place.
  */
 public interface KeyService {
@@ -19,6 +19,26 @@ public interface KeyService {
      * @throws UnknownKeyException when no key has that id
      */
     byte[] mac(String keyId, byte[] data);
+
+    /** The id of the SM4 key new data is encrypted with. */
+    String currentDataKey();
+
+    /**
+     * Encrypts with SM4-GCM under the given key: a fresh 96-bit nonce, then the ciphertext and its
+     * 128-bit tag. The associated data (a record's id, a file's name and chunk number) is
+     * authenticated, not encrypted, so a sealed value moved to another place does not open there.
+     *
+     * @throws UnknownKeyException when no key has that id
+     */
+    byte[] encrypt(String keyId, byte[] plaintext, byte[] associatedData);
+
+    /**
+     * Opens what {@link #encrypt} sealed with the same key and associated data.
+     *
+     * @throws TamperedException    when the value or its associated data was changed
+     * @throws UnknownKeyException  when no key has that id
+     */
+    byte[] decrypt(String keyId, byte[] sealed, byte[] associatedData);
 
     /** Signs the data with the current SM2 key. */
     Signature sign(byte[] data);
@@ -40,6 +60,16 @@ public interface KeyService {
         @Override
         public byte[] value() {
             return value.clone();
+        }
+    }
+
+    /** A sealed value that does not open: changed, truncated, or sealed for another place. */
+    final class TamperedException extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        public TamperedException(String message) {
+            super(message);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -20,9 +21,14 @@ import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -34,7 +40,7 @@ import org.vigil.governance.KeyService;
 
 /**
  * Keys kept as files in one folder, readable by the service's user only. A MAC key is 32 random
- * bytes; an SM2 key is its private scalar and public point. The first start makes one of each.
+ * bytes, an SM4 key 16; an SM2 key is its private scalar and public point. The first start makes one of each.
  * Old keys stay in the folder so that what they protected can still be checked; a key's id is
  * the start of the SM3 digest of its public part (the MAC key's: of the key itself), so an id
  * never names two keys.
@@ -49,9 +55,14 @@ final class FileKeyService implements KeyService {
             SM2_CURVE.getN(), SM2_CURVE.getH());
     private static final HexFormat HEX = HexFormat.of();
 
+    private static final int NONCE = 12;
+    private static final int TAG_BITS = 128;
+
     private final Map<String, byte[]> macKeys = new HashMap<>();
+    private final Map<String, byte[]> dataKeys = new HashMap<>();
     private final Map<String, ECPublicKeyParameters> publicKeys = new HashMap<>();
     private final String currentMac;
+    private final String currentData;
     private final String currentSigning;
     private final ECPrivateKeyParameters signingKey;
     private final SecureRandom random;
@@ -63,11 +74,18 @@ final class FileKeyService implements KeyService {
         if (!Files.exists(current)) {
             String mac = writeMacKey(dir);
             String signing = writeSigningKey(dir);
-            writeOwnerOnly(current, "mac=" + mac + "\nsign=" + signing + "\n");
+            String data = writeDataKey(dir);
+            writeOwnerOnly(current, "mac=" + mac + "\nsign=" + signing + "\ndata=" + data + "\n");
         }
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(current, StandardCharsets.US_ASCII)) {
             p.load(in);
+        }
+        if (p.getProperty("data") == null) {
+            // a folder made before SM4 was used: it gains a data key and keeps the others
+            String data = writeDataKey(dir);
+            Files.writeString(current, "data=" + data + "\n", StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
+            p.setProperty("data", data);
         }
         ECPrivateKeyParameters signing = null;
         try (Stream<Path> files = Files.list(dir)) {
@@ -76,6 +94,10 @@ final class FileKeyService implements KeyService {
                 if (name.startsWith("mac-") && name.endsWith(".key")) {
                     byte[] key = HEX.parseHex(Files.readString(f, StandardCharsets.US_ASCII).strip());
                     macKeys.put(id(key), key);
+                }
+                else if (name.startsWith("sm4-") && name.endsWith(".key")) {
+                    byte[] key = HEX.parseHex(Files.readString(f, StandardCharsets.US_ASCII).strip());
+                    dataKeys.put(id(key), key);
                 }
                 else if (name.startsWith("sm2-") && name.endsWith(".key")) {
                     Properties k = new Properties();
@@ -93,6 +115,7 @@ final class FileKeyService implements KeyService {
             }
         }
         this.currentMac = require(p, "mac", macKeys.keySet().contains(p.getProperty("mac")), dir);
+        this.currentData = require(p, "data", dataKeys.keySet().contains(p.getProperty("data")), dir);
         this.currentSigning = require(p, "sign", signing != null, dir);
         this.signingKey = signing;
     }
@@ -109,7 +132,7 @@ final class FileKeyService implements KeyService {
 
     @Override
     public boolean holds(String keyId) {
-        return macKeys.containsKey(keyId) || publicKeys.containsKey(keyId);
+        return macKeys.containsKey(keyId) || publicKeys.containsKey(keyId) || dataKeys.containsKey(keyId);
     }
 
     @Override
@@ -129,6 +152,56 @@ final class FileKeyService implements KeyService {
         byte[] out = new byte[hmac.getMacSize()];
         hmac.doFinal(out, 0);
         return out;
+    }
+
+    @Override
+    public String currentDataKey() {
+        return currentData;
+    }
+
+    @Override
+    public byte[] encrypt(String keyId, byte[] plaintext, byte[] associatedData) {
+        byte[] nonce = new byte[NONCE];
+        random.nextBytes(nonce);
+        GCMModeCipher gcm = gcm(keyId, true, nonce, associatedData);
+        byte[] out = new byte[NONCE + gcm.getOutputSize(plaintext.length)];
+        System.arraycopy(nonce, 0, out, 0, NONCE);
+        int n = gcm.processBytes(plaintext, 0, plaintext.length, out, NONCE);
+        try {
+            gcm.doFinal(out, NONCE + n);
+        }
+        catch (InvalidCipherTextException e) {
+            throw new IllegalStateException("SM4-GCM encryption failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public byte[] decrypt(String keyId, byte[] sealed, byte[] associatedData) {
+        if (sealed.length < NONCE + TAG_BITS / 8) {
+            throw new TamperedException("a sealed value of " + sealed.length + " bytes is too short to be one: truncated");
+        }
+        GCMModeCipher gcm = gcm(keyId, false, Arrays.copyOf(sealed, NONCE), associatedData);
+        byte[] out = new byte[gcm.getOutputSize(sealed.length - NONCE)];
+        int n = gcm.processBytes(sealed, NONCE, sealed.length - NONCE, out, 0);
+        try {
+            n += gcm.doFinal(out, n);
+        }
+        catch (InvalidCipherTextException e) {
+            throw new TamperedException("the sealed value does not open under key " + keyId
+                    + ": it was changed, or sealed for another place");
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    private GCMModeCipher gcm(String keyId, boolean encrypt, byte[] nonce, byte[] associatedData) {
+        byte[] key = dataKeys.get(keyId);
+        if (key == null) {
+            throw new UnknownKeyException(keyId);
+        }
+        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
+        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, associatedData));
+        return gcm;
     }
 
     @Override
@@ -161,6 +234,14 @@ final class FileKeyService implements KeyService {
         random.nextBytes(key);
         String keyId = id(key);
         writeOwnerOnly(dir.resolve("mac-" + keyId + ".key"), HEX.formatHex(key) + "\n");
+        return keyId;
+    }
+
+    private String writeDataKey(Path dir) throws IOException {
+        byte[] key = new byte[16];
+        random.nextBytes(key);
+        String keyId = id(key);
+        writeOwnerOnly(dir.resolve("sm4-" + keyId + ".key"), HEX.formatHex(key) + "\n");
         return keyId;
     }
 
