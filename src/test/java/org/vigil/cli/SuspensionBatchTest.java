@@ -77,6 +77,7 @@ import org.vigil.identity.Money;
 import org.vigil.recovery.CaseStatus;
 import org.vigil.recovery.OverpaymentCase;
 import org.vigil.recovery.RecoveryCases;
+import org.vigil.runtime.SettableClock;
 import org.vigil.sharing.DeliveryFixture;
 import org.vigil.sharing.DeliveryIngestion;
 import org.vigil.sharing.DeliveryReport;

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.vigil.runtime.SettableClock;
 
 /**
  * Today is 5 August 2026: the July batch is due by 8 August (on time), every earlier one is late,

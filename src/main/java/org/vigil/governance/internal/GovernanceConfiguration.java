@@ -2,15 +2,21 @@ package org.vigil.governance.internal;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vigil.governance.AuditTrail;
 import org.vigil.governance.KeyService;
 
-/** The key service and the audit log, configured from {@code vigil.keys.*} and {@code vigil.audit.*}. */
+/**
+ * The key service, the audit log and the staff directory, configured from {@code vigil.keys.*},
+ * {@code vigil.audit.*} and {@code vigil.staff.*}.
+ */
 @Configuration(proxyBeanMethods = false)
 class GovernanceConfiguration {
 
@@ -23,5 +29,13 @@ class GovernanceConfiguration {
     JdbcAuditLog auditLog(JdbcClient jdbc, JdbcTemplate template, KeyService keys, Clock clock,
             @Value("${vigil.audit.checkpoint-every:1000}") int checkpointEvery) {
         return new JdbcAuditLog(jdbc, template, keys, clock, checkpointEvery);
+    }
+
+    @Bean
+    JdbcStaffDirectory staffDirectory(JdbcClient jdbc, TransactionTemplate transactions, KeyService keys,
+            AuditTrail audit, Clock clock, @Value("${vigil.staff.lockout.attempts:5}") int attempts,
+            @Value("${vigil.staff.lockout.duration:PT30M}") Duration duration,
+            @Value("${vigil.staff.totp-issuer:Vigil}") String issuer) {
+        return new JdbcStaffDirectory(jdbc, transactions, keys, audit, clock, attempts, duration, issuer);
     }
 }

@@ -1,4 +1,4 @@
-package org.vigil.cli;
+package org.vigil.runtime;
 
 import java.time.Clock;
 import java.time.Instant;

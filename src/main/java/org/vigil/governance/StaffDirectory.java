@@ -1,0 +1,41 @@
+package org.vigil.governance;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Staff accounts and their login (DATA-3, 等保 level 3 §8.1.4.1): a password of the policy's
+ * strength hashed with Argon2id, a mandatory TOTP second factor, lockout after repeated failures.
+ * Every opening, change and login attempt is an audited act.
+ */
+public interface StaffDirectory {
+
+    /**
+     * Opens an account. The second factor's secret is returned once, for the holder's
+     * authenticator app, and kept only sealed.
+     *
+     * @throws IllegalArgumentException when the password is too weak
+     * @throws IllegalStateException    when the username is taken, or the person would hold two separated duties
+     */
+    OpenedAccount open(NewStaffAccount account, char[] initialPassword, String openedBy);
+
+    List<StaffAccount> accounts();
+
+    Optional<StaffAccount> find(String username);
+
+    /**
+     * Checks a password and a one-time code. Whatever was wrong, the answer is the same
+     * {@link LoginOutcome.Result#REJECTED}, so it tells nobody which accounts exist.
+     */
+    LoginOutcome login(String username, char[] password, String code);
+
+    /** Lifts a lockout; an audited act of the security administrator. */
+    StaffAccount unlock(String username, String by);
+
+    /** Closes an account for good (it is never deleted: the audit log names it). */
+    StaffAccount disable(String username, String by);
+
+    /** A new account and its second factor's secret, shown this once. */
+    record OpenedAccount(StaffAccount account, String totpSecret, String provisioningUri) {
+    }
+}
