@@ -2,6 +2,7 @@ package org.vigil.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,9 +14,13 @@ import org.vigil.certification.ListQuery;
 import org.vigil.certification.MonthlyRunResult;
 import org.vigil.certification.MonthlyVerification;
 import org.vigil.certification.SuspensionBatches;
+import org.vigil.governance.NewStaffAccount;
+import org.vigil.governance.StaffDirectory;
+import org.vigil.governance.StaffRole;
 import org.vigil.identity.Region;
 import org.vigil.identity.RegionCode;
 import org.vigil.identity.RegionDirectory;
+import org.vigil.identity.ResidentId;
 import org.vigil.simulator.CityGenerator;
 import org.vigil.simulator.CitySpec;
 import picocli.CommandLine.Command;
@@ -31,6 +36,11 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate a small synthetic city if there is none, load it into PostgreSQL and serve the console.")
 final class DemoCommand implements Callable<Integer> {
+
+    /** The demo's staff account; a real agency opens accounts with vigil staff open. */
+    static final String DEMO_USER = "demo.officer";
+    static final String DEMO_PASSWORD = "Vigil-demo-2026!";
+
 
     @Spec
     CommandSpec spec;
@@ -79,8 +89,31 @@ final class DemoCommand implements Callable<Integer> {
         }
         out().println();
         out().println("Vigil is serving at " + ServerLifecycle.url(context));
+        demoLogin(context);
         out().println("Stop with Ctrl-C; the data stays in var/ for the next start.");
         return 0;
+    }
+
+    /**
+     * The console needs a staff session: a city officer for the demo, whose second factor is made
+     * new at every start, since a secret is shown only once (ADR 0024).
+     */
+    private void demoLogin(ConfigurableApplicationContext context) {
+        StaffDirectory staff = context.getBean(StaffDirectory.class);
+        StaffDirectory.OpenedAccount account;
+        if (staff.find(DEMO_USER).isPresent()) {
+            account = staff.resetSecondFactor(DEMO_USER, "demo");
+        }
+        else {
+            String first17 = "22020219800101" + "000";
+            ResidentId person = ResidentId.parse(first17 + ResidentId.checkDigit(first17), context.getBean(Clock.class))
+                    .orElseThrow();
+            account = staff.open(new NewStaffAccount(DEMO_USER, "演示经办人", person, StaffRole.CITY_OFFICER,
+                    RegionCode.parse("220200").orElseThrow(), null), DEMO_PASSWORD.toCharArray(), "demo");
+        }
+        out().println("Log in to the console as " + DEMO_USER + " with password " + DEMO_PASSWORD
+                + " and the code of an authenticator app (e.g. FreeOTP, Google Authenticator) set up with");
+        out().println("  secret " + account.totpSecret() + "   or   " + account.provisioningUri());
     }
 
     /** The monthly silent verification of the latest month the departments delivered, as the agency would run it. */

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** Staff accounts (DATA-3): open one with its second factor, list them, lift a lockout, close one. */
 @Command(name = "staff", mixinStandardHelpOptions = true, description = "Staff accounts and their second factor (DATA-3).",
         subcommands = {StaffCommand.Open.class, StaffCommand.ListAccounts.class, StaffCommand.Unlock.class,
-                StaffCommand.Disable.class})
+                StaffCommand.ResetSecondFactor.class, StaffCommand.Disable.class})
 final class StaffCommand implements Runnable {
 
     @Spec
@@ -160,6 +160,34 @@ final class StaffCommand implements Runnable {
             StaffAccount a = context.getBean(StaffDirectory.class).unlock(username, by);
             spec.commandLine().getOut().println("Unlocked " + a.username() + ".");
             spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "reset-second-factor", mixinStandardHelpOptions = true,
+            description = "Give an account a new second-factor secret (a lost phone); printed once, the old one stops working.")
+    static final class ResetSecondFactor implements Callable<Integer>, RunsInContext {
+
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--username", required = true, paramLabel = "NAME") String username;
+        @Option(names = "--by", required = true, paramLabel = "WHO") String by;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
+                return execute(context);
+            }
+        }
+
+        @Override
+        public int execute(ApplicationContext context) {
+            StaffDirectory.OpenedAccount reset = context.getBean(StaffDirectory.class).resetSecondFactor(username, by);
+            PrintWriter w = spec.commandLine().getOut();
+            w.println("New second factor of " + reset.account().username() + ", shown this once:");
+            w.println("  secret: " + reset.totpSecret());
+            w.println("  " + reset.provisioningUri());
+            w.flush();
             return 0;
         }
     }

@@ -29,6 +29,12 @@ public interface StaffDirectory {
      */
     LoginOutcome login(String username, char[] password, String code);
 
+    /**
+     * Gives an account a new second-factor secret, shown this once (a lost phone); the old one
+     * stops working at once. An audited act of the security administrator.
+     */
+    OpenedAccount resetSecondFactor(String username, String by);
+
     /** Lifts a lockout; an audited act of the security administrator. */
     StaffAccount unlock(String username, String by);
 

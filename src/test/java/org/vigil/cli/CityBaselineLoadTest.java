@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.vigil.governance.HttpStaffSession;
 import org.vigil.identity.BadInputException;
 import org.vigil.registry.RegistryBaseline;
 import org.vigil.simulator.CityGenerator;
@@ -53,10 +55,13 @@ class CityBaselineLoadTest {
     private final RegistryBaseline registry;
     private final JdbcClient jdbc;
     private final int port;
+    private final ApplicationContext context;
+    private HttpStaffSession session;
 
     @Autowired
     CityBaselineLoadTest(CityBaselineLoader loader, CityFeedsLoader feeds, RegistryBaseline registry, JdbcClient jdbc,
-            @LocalServerPort int port) {
+            @LocalServerPort int port, ApplicationContext context) {
+        this.context = context;
         this.loader = loader;
         this.feeds = feeds;
         this.registry = registry;
@@ -248,6 +253,14 @@ class CityBaselineLoadTest {
     }
 
     private String get(String path) throws IOException, InterruptedException {
+        if (path.startsWith("/api/")) {
+            if (session == null) {
+                session = HttpStaffSession.cityOfficer(context, port);
+            }
+            HttpResponse<String> response = session.get(path);
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body();
+        }
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.governance.AuditTrail;
 import org.vigil.governance.KeyService;
@@ -29,6 +31,12 @@ class GovernanceConfiguration {
     JdbcAuditLog auditLog(JdbcClient jdbc, JdbcTemplate template, KeyService keys, Clock clock,
             @Value("${vigil.audit.checkpoint-every:1000}") int checkpointEvery) {
         return new JdbcAuditLog(jdbc, template, keys, clock, checkpointEvery);
+    }
+
+    /** No user is kept in memory: accounts live in the staff directory, and Boot must not invent one. */
+    @Bean
+    UserDetailsService noInMemoryUsers() {
+        return new InMemoryUserDetailsManager();
     }
 
     @Bean

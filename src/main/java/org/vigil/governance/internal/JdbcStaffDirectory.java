@@ -181,6 +181,37 @@ class JdbcStaffDirectory implements StaffDirectory {
     }
 
     @Override
+    public OpenedAccount resetSecondFactor(String username, String by) {
+        byte[] secret = new byte[20];
+        random.nextBytes(secret);
+        return transactions.execute(status -> {
+            String dataKey = keys.currentDataKey();
+            int changed = jdbc.sql("""
+                            update governance.staff_account
+                               set totp_sealed = :totp, data_key = :key, totp_enrolled = false, totp_last_step = null,
+                                   person_sealed = :person
+                             where username = :u""")
+                    .param("totp", keys.encrypt(dataKey, secret, place(username, "totp"))).param("key", dataKey)
+                    .param("person", resealedPerson(username, dataKey)).param("u", username).update();
+            if (changed != 1) {
+                throw new IllegalStateException("no staff account " + username + " / 无此账号");
+            }
+            StaffAccount account = find(username).orElseThrow();
+            audit.record(AuditEntry.of(by, AuditAction.CHANGE, "staff:" + account.id(), Map.of("step",
+                    "reset-second-factor")));
+            return new OpenedAccount(account, Totp.base32(secret), Totp.provisioningUri(issuer, username, secret));
+        });
+    }
+
+    /** Both sealed fields share the row's data key, so a new key for one re-seals the other. */
+    private byte[] resealedPerson(String username, String dataKey) {
+        return jdbc.sql("select data_key, person_sealed from governance.staff_account where username = :u")
+                .param("u", username).query((rs, n) -> keys.encrypt(dataKey,
+                        keys.decrypt(rs.getString("data_key"), rs.getBytes("person_sealed"), place(username, "person")),
+                        place(username, "person"))).optional().orElse(new byte[0]);
+    }
+
+    @Override
     public StaffAccount unlock(String username, String by) {
         return change(username, by, "unlock", "update governance.staff_account set failed_attempts = 0, locked_until = null "
                 + "where username = :u");

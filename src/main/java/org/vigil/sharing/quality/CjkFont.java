@@ -290,7 +290,7 @@ final class CjkFont implements Closeable {
         owner.close();
     }
 
-    /** A file that is there but cannot serve; the message completes "the file …, ". */
+    /** A file that is there but cannot serve; its message is the second half of a sentence that names the file. */
     private static final class Unusable extends Exception {
 
         Unusable(String message) {

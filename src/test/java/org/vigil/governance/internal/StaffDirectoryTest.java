@@ -156,6 +156,22 @@ class StaffDirectoryTest {
     }
 
     @Test
+    void data3_aResetSecondFactorReplacesTheOldOne_atOnce() {
+        StaffDirectory.OpenedAccount opened = open(StaffRole.DISTRICT_OFFICER, region("220203"), person(9));
+        String username = opened.account().username();
+        assertThat(staff.login(username, PASSWORD, code(opened, NOON)).succeeded()).isTrue();
+
+        StaffDirectory.OpenedAccount reset = staff.resetSecondFactor(username, "security.admin");
+
+        assertThat(reset.totpSecret()).isNotEqualTo(opened.totpSecret());
+        assertThat(reset.account().secondFactorEnrolled()).isFalse();
+        clock.set(NOON.plusSeconds(60));
+        assertThat(staff.login(username, PASSWORD, code(opened, NOON.plusSeconds(60))).result())
+                .as("the lost phone's code").isEqualTo(LoginOutcome.Result.REJECTED);
+        assertThat(staff.login(username, PASSWORD, code(reset, NOON.plusSeconds(60))).succeeded()).isTrue();
+    }
+
+    @Test
     void data3_anUnknownUsernameGetsTheSameAnswer_andIsNotWrittenDown() {
         assertThat(staff.login("no.such.user", PASSWORD, "123456")).isEqualTo(new LoginOutcome(
                 LoginOutcome.Result.REJECTED, null, null));

@@ -16,13 +16,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
+import org.vigil.governance.HttpStaffSession;
 import org.vigil.sharing.agreement.AgeScope;
 import org.vigil.sharing.agreement.AgreementDraft;
 import org.vigil.sharing.agreement.AgreementPurpose;
@@ -51,10 +54,18 @@ class DeliveryUploadTest {
     private final RestClient http;
 
     @Autowired
-    DeliveryUploadTest(ProviderRegistry providers, AgreementRegister agreements, @LocalServerPort int port) {
+    DeliveryUploadTest(ProviderRegistry providers, AgreementRegister agreements, @LocalServerPort int port,
+            ApplicationContext context) {
         this.providers = providers;
         this.agreements = agreements;
-        this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        // an officer's session: the API answers nobody without one
+        HttpStaffSession session = HttpStaffSession.cityOfficer(context, port);
+        this.http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory(session.client()))
+                .requestInterceptor((request, body, execution) -> {
+                    request.getHeaders().set("X-XSRF-TOKEN", session.csrfToken());
+                    return execution.execute(request, body);
+                }).build();
     }
 
     @Test
