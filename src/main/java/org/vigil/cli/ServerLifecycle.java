@@ -41,6 +41,19 @@ final class ServerLifecycle {
                 .run();
     }
 
+    /**
+     * Starts another application beside this process's own, with the given settings over the
+     * environment's: a drill's check on a restored database (DATA-16). As arguments, not default
+     * properties, so they win over application.yml.
+     */
+    static ConfigurableApplicationContext startWithoutWeb(java.util.Map<String, String> settings) {
+        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(VigilApplication.class).main(VigilApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(args);
+    }
+
     static String url(ConfigurableApplicationContext context) {
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         return "http://localhost:" + port + "/";

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParameterException;
         subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, IngestCommand.class, VerifyCommand.class,
                 ListsCommand.class, LedgersCommand.class, TasksCommand.class, ExplainCommand.class, ScoreCommand.class, CheckIdCommand.class,
                 CheckCodeCommand.class, ProvidersCommand.class, ReportCommand.class, BenchCommand.class,
-                SuspensionsCommand.class, RestoreCommand.class, RecoveryCommand.class, AuditCommand.class, StaffCommand.class,
+                SuspensionsCommand.class, RestoreCommand.class, RecoveryCommand.class, AuditCommand.class,
+                BackupCommand.class, DrillCommand.class, StaffCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VigilCli implements Runnable {
 

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.vigil.runtime.VigilDatabaseProperties;
 
 /**
@@ -40,40 +39,26 @@ class DatabaseConfiguration {
                 EmbeddedPostgresServer.start(embedded.dir(), embedded.port(), embedded.clean()));
     }
 
+    /** Who connects where; also what backups, restores and drills administer the server through (DATA-16). */
+    @Bean
+    ServerAccess databaseServer(VigilDatabaseProperties properties, EmbeddedPostgresHolder embedded) {
+        return ServerAccess.of(properties, embedded.server());
+    }
+
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(VigilDatabaseProperties properties, EmbeddedPostgresHolder embedded) {
-        String url;
-        String appUser;
-        String appPassword;
-        String owner;
-        String ownerPassword;
-        if (properties.external()) {
-            url = properties.url();
-            appUser = properties.user();
-            appPassword = properties.password();
-            boolean separate = properties.migrationUser() != null && !properties.migrationUser().isBlank();
-            owner = separate ? properties.migrationUser() : appUser;
-            ownerPassword = separate ? properties.migrationPassword() : appPassword;
-        }
-        else {
-            url = embedded.server().databaseUrl();
-            owner = "postgres";
-            ownerPassword = null;
-            appUser = VigilDatabaseProperties.EMBEDDED_APP_ROLE;
-            appPassword = null;
-        }
-        Optional<String> appRole = appUser != null && !appUser.equals(owner) ? Optional.of(appUser) : Optional.empty();
+    HikariDataSource dataSource(ServerAccess server) {
+        Optional<String> appRole = server.applicationRole();
         // unpooled: Flyway opens and closes what it needs, and nothing of the owner's stays connected
-        DriverManagerDataSource migrations = new DriverManagerDataSource(url, owner, ownerPassword);
-        if (!properties.external()) {
+        DataSource migrations = server.asOwner(server.url());
+        if (server.embedded()) {
             createEmbeddedAppRole(migrations);
         }
         ModuleSchemaMigrations.migrate(migrations, appRole);
         if (appRole.isEmpty()) {
             log.warn("The application connects as {}, the role that owns the schemas: set VIGIL_DB_MIGRATION_USER to an "
-                    + "owning role so the application cannot alter the schema or the audit log (ADR 0021)", owner);
+                    + "owning role so the application cannot alter the schema or the audit log (ADR 0021)", server.owner());
         }
-        return pool("vigil", url, appUser, appPassword, 10);
+        return pool("vigil", server.url(), server.appUser(), server.appPassword(), 10);
     }
 
     private static HikariDataSource pool(String name, String url, String user, String password, int size) {
