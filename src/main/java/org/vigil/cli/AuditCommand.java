@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.vigil.governance.AuditLog;
 import org.vigil.governance.AuditProblem;
 import org.vigil.governance.AuditVerification;
@@ -41,9 +40,7 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
-                return execute(context);
-            }
+            return inApplication();
         }
 
         @Override
@@ -76,9 +73,7 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
-                return execute(context);
-            }
+            return inApplication();
         }
 
         @Override
@@ -112,9 +107,7 @@ final class AuditCommand implements Runnable {
             if (last < 1 || last > 10_000) {
                 throw new ParameterException(spec.commandLine(), "--last must be from 1 to 10000, found " + last);
             }
-            try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
-                return execute(context);
-            }
+            return inApplication();
         }
 
         @Override

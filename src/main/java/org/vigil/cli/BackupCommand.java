@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.vigil.governance.backup.BackupSummary;
 import org.vigil.governance.backup.Backups;
 
@@ -30,9 +29,7 @@ final class BackupCommand implements Callable<Integer>, RunsInContext {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
-            return execute(context);
-        }
+        return inApplication();
     }
 
     @Override

@@ -44,9 +44,7 @@ final class DrillCommand implements Callable<Integer>, RunsInContext {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
-            return execute(context);
-        }
+        return inApplication();
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.vigil.certification.EvidenceRef;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.ResidentId;
@@ -47,9 +46,7 @@ final class RecoveryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
-                return execute(context);
-            }
+            return inApplication();
         }
 
         @Override

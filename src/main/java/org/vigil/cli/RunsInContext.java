@@ -1,6 +1,7 @@
 package org.vigil.cli;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A subcommand whose work needs the application: {@code call()} starts it, does this and stops it.
@@ -9,4 +10,11 @@ import org.springframework.context.ApplicationContext;
 interface RunsInContext {
 
     int execute(ApplicationContext context);
+
+    /** Starts the application without a web server, executes, and stops it: what {@code call()} does. */
+    default Integer inApplication() {
+        try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
+            return execute(context);
+        }
+    }
 }

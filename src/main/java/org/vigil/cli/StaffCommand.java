@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.vigil.governance.NewStaffAccount;
 import org.vigil.governance.StaffAccount;
 import org.vigil.governance.StaffDirectory;
@@ -62,9 +61,7 @@ final class StaffCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
-                return execute(context);
-            }
+            return inApplication();
         }
 
         @Override
@@ -121,9 +118,7 @@ final class StaffCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
-                return execute(context);
-            }
+            return inApplication();
         }
 
         @Override
@@ -150,9 +145,7 @@ final class StaffCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
-                return execute(context);
-            }
+            return inApplication();
         }
 
         @Override
@@ -175,9 +168,7 @@ final class StaffCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
-                return execute(context);
-            }
+            return inApplication();
         }
 
         @Override
@@ -202,9 +193,7 @@ final class StaffCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
-                return execute(context);
-            }
+            return inApplication();
         }
 
         @Override

@@ -25,6 +25,7 @@ import org.vigil.governance.NewStaffAccount;
 import org.vigil.governance.StaffAccount;
 import org.vigil.governance.StaffDirectory;
 import org.vigil.governance.StaffRole;
+import org.vigil.governance.TotpCodes;
 import org.vigil.identity.RegionCode;
 import org.vigil.identity.ResidentId;
 
@@ -232,24 +233,7 @@ class StaffDirectoryTest {
 
     /** What the holder's authenticator app shows at that moment. */
     private static String code(StaffDirectory.OpenedAccount opened, Instant at) {
-        return Totp.code(base32(opened.totpSecret()), Totp.step(at), 6);
-    }
-
-    private static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        byte[] out = new byte[text.length() * 5 / 8];
-        int buffer = 0;
-        int bits = 0;
-        int n = 0;
-        for (char c : text.toCharArray()) {
-            buffer = buffer << 5 | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out[n++] = (byte) (buffer >>> bits - 8);
-                bits -= 8;
-            }
-        }
-        return out;
+        return TotpCodes.at(opened.totpSecret(), at);
     }
 
     private static RegionCode region(String code) {
