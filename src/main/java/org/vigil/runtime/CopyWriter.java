@@ -1,11 +1,11 @@
 package org.vigil.runtime;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -20,7 +20,9 @@ public final class CopyWriter implements AutoCloseable {
     private static final int FLUSH_AT = 1 << 20;
 
     private final CopyIn copy;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_AT + 4096);
+    /** A plain array rather than a ByteArrayOutputStream, whose every write takes a lock. */
+    private byte[] buffer = new byte[FLUSH_AT + 4096];
+    private int size;
     private boolean rowStarted;
     private long rows;
     private boolean finished;
@@ -53,7 +55,7 @@ public final class CopyWriter implements AutoCloseable {
                 case '\r' -> writeAscii("\\r");
                 default -> {
                     if (c < 0x80) {
-                        buffer.write(c);
+                        write(c);
                     }
                     else {
                         int end = i + 1;
@@ -61,7 +63,7 @@ public final class CopyWriter implements AutoCloseable {
                             end++;
                         }
                         byte[] bytes = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
-                        buffer.write(bytes, 0, bytes.length);
+                        write(bytes);
                         i = end - 1;
                     }
                 }
@@ -71,7 +73,24 @@ public final class CopyWriter implements AutoCloseable {
     }
 
     public CopyWriter date(LocalDate value) {
-        return text(value == null ? null : value.toString());
+        if (value == null || value.getYear() < 0 || value.getYear() > 9999) {
+            return text(value == null ? null : value.toString());
+        }
+        // as LocalDate.toString writes it, without building the string: millions of rows have dates
+        separator();
+        ensure(10);
+        int year = value.getYear();
+        buffer[size++] = (byte) ('0' + year / 1000);
+        buffer[size++] = (byte) ('0' + year / 100 % 10);
+        buffer[size++] = (byte) ('0' + year / 10 % 10);
+        buffer[size++] = (byte) ('0' + year % 10);
+        buffer[size++] = '-';
+        buffer[size++] = (byte) ('0' + value.getMonthValue() / 10);
+        buffer[size++] = (byte) ('0' + value.getMonthValue() % 10);
+        buffer[size++] = '-';
+        buffer[size++] = (byte) ('0' + value.getDayOfMonth() / 10);
+        buffer[size++] = (byte) ('0' + value.getDayOfMonth() % 10);
+        return this;
     }
 
     public CopyWriter decimal(BigDecimal value) {
@@ -83,14 +102,33 @@ public final class CopyWriter implements AutoCloseable {
     }
 
     public CopyWriter number(long value) {
-        return text(Long.toString(value));
+        if (value == Long.MIN_VALUE) {
+            return text(Long.toString(value));
+        }
+        separator();
+        ensure(20);
+        long v = value;
+        if (v < 0) {
+            buffer[size++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        for (int i = size + digits - 1; i >= size; i--) {
+            buffer[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        size += digits;
+        return this;
     }
 
     public void endRow() throws SQLException {
-        buffer.write('\n');
+        write('\n');
         rowStarted = false;
         rows++;
-        if (buffer.size() >= FLUSH_AT) {
+        if (size >= FLUSH_AT) {
             flush();
         }
     }
@@ -107,22 +145,41 @@ public final class CopyWriter implements AutoCloseable {
     }
 
     private void flush() throws SQLException {
-        if (buffer.size() > 0) {
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-            buffer.reset();
+        if (size > 0) {
+            copy.writeToCopy(buffer, 0, size);
+            size = 0;
         }
     }
 
     private void separator() {
         if (rowStarted) {
-            buffer.write('\t');
+            write('\t');
         }
         rowStarted = true;
     }
 
     private void writeAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
-            buffer.write(s.charAt(i));
+            write(s.charAt(i));
+        }
+    }
+
+    private void write(int b) {
+        if (size == buffer.length) {
+            ensure(1);
+        }
+        buffer[size++] = (byte) b;
+    }
+
+    private void write(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buffer, size, bytes.length);
+        size += bytes.length;
+    }
+
+    private void ensure(int more) {
+        if (size + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
         }
     }
 

@@ -85,8 +85,9 @@ public final class IngestionBench {
      * (use JFR for those, see docs/performance.md); between these phases it does not matter.
      */
     private static final List<PhaseSampler.Phase> PHASES = List.of(
-            phase("store raw file (copy + SHA-256)", "internal.RawFileStore", "store"),
+            phase("store raw file (before reading, or the rest after)", "internal.RawFileStore$Incoming", "complete"),
             phase("same-file check", "internal.DeliveryStore", "existing"),
+            phase("same-file check", "internal.DeliveryStore", "mayRepeat"),
             phase("open file, detect format, header", "reading.DeliveryFiles", "open"),
             phase("person index snapshot", "internal.PersonLookups", "current"),
             phase("read + interpret rows (CSV, this thread)", "reading.ParallelReading", "work"),
@@ -94,17 +95,32 @@ public final class IngestionBench {
             phase("read + interpret rows (XLSX, one thread)", "reading.XlsxTableSource", "read"),
             phase("combine threads, find repeats", "internal.DeliveryResult", "<init>"),
             phase("quality gate", "quality.ThresholdGate", "judge"),
+            phase("wait for the writer (see its phases)", "internal.DeliveryStore$Pending", "finish"),
+            phase("abandon the write (held)", "internal.DeliveryStore$Pending", "abandon"),
             phase("write: life signs (COPY + insert)", "internal.DeliveryStore", "copyLifeSigns"),
             phase("write: rejects (COPY)", "internal.DeliveryStore", "copyRejects"),
             phase("write: facts (COPY)", "internal.DeliveryStore", "copyFacts"),
             phase("write: review items", "internal.DeliveryStore", "insertReviews"),
-            phase("write: delivery row", "internal.DeliveryStore", "insertDelivery"),
             phase("write: other statements", "internal.DeliveryStore", "writeRows"),
-            phase("write: transaction, commit", "internal.DeliveryStore", "apply"),
             phase("write: transaction, commit", "internal.DeliveryStore", "release"),
             phase("hold: rejects, transaction", "internal.DeliveryStore", "hold"),
             phase("review candidates", "internal.IngestionService", "reviews"),
             phase("event, report", "internal.IngestionService", "applied"));
+
+    /**
+     * The phases of the thread that writes a delivery while the calling thread combines the rest
+     * (ADR 0022), as shares of the whole call; "(not running)" is the time before and after it.
+     */
+    private static final String WRITER_THREAD = "vigil-write";
+    private static final List<PhaseSampler.Phase> WRITER_PHASES = List.of(
+            phase("writer: delivery row", "internal.DeliveryStore", "insertDelivery"),
+            phase("writer: sort and fold the threads' life signs", "internal.LifeSignTable", "sort"),
+            phase("writer: COPY life signs", "internal.DeliveryStore", "copyLifeSigns"),
+            new PhaseSampler.Phase("writer: wait for the rest of the delivery", "java.util.concurrent.CompletableFuture",
+                    "join"),
+            phase("writer: rejects, facts, review items, counts", "internal.DeliveryStore", "writeRest"),
+            new PhaseSampler.Phase("writer: commit", "org.springframework.jdbc.datasource.DataSourceTransactionManager",
+                    "doCommit"));
 
     private enum Part {
         PREPARE, CSV, GBK, XLSX, SQL
@@ -250,11 +266,12 @@ public final class IngestionBench {
             CpuClock.Reading cpuBefore = cpu.now();
             heap.start();
             PhaseSampler sampler = PhaseSampler.onCurrentThread(PHASES, SAMPLE_MILLIS);
+            PhaseSampler writer = PhaseSampler.onThreadNamed(WRITER_THREAD, WRITER_PHASES, SAMPLE_MILLIS);
             long t0 = System.nanoTime();
             DeliveryReport report = ingestion.ingest(new DeliveryRequest(provider, FEED, file,
                     file.getFileName().toString(), MONTH, AS_OF));
             double seconds = seconds(t0);
-            String phases = sampler.stop(seconds);
+            String phases = sampler.stop(seconds) + writer.stop(seconds);
             HeapWatch.Figures figures = heap.stop();
             double held = 0;
             if (report.status() == DeliveryStatus.QUARANTINED) {

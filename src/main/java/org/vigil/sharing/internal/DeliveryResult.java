@@ -23,7 +23,7 @@ final class DeliveryResult {
     final List<FactRow> facts;
     final List<RejectLine> rejects;
     final List<ReviewRow> reviews;
-    final LifeSignTable lifeSigns;
+    final LifeSigns lifeSigns;
     final long rowsRead;
     final long accepted;
     final long rejected;
@@ -37,51 +37,27 @@ final class DeliveryResult {
     final Map<Long, Long> duplicateOf;
 
     DeliveryResult(List<SinkResult> sinks) {
-        int total = 0;
-        for (SinkResult s : sinks) {
-            total += s.count;
-        }
-        long[] all = new long[total];
-        int at = 0;
-        for (SinkResult s : sinks) {
-            System.arraycopy(s.hashes, 0, all, at, s.count);
-            at += s.count;
-        }
-        Arrays.parallelSort(all);
-        // The hashes seen more than once, sorted: a binary search per row, nothing boxed.
-        int distinctRepeats = 0;
-        for (int i = 1; i < all.length; i++) {
-            if (all[i] == all[i - 1] && (distinctRepeats == 0 || all[distinctRepeats - 1] != all[i])) {
-                all[distinctRepeats++] = all[i];
-            }
-        }
-        long[] repeated = Arrays.copyOf(all, distinctRepeats);
-        all = null;
-        Map<Long, List<long[]>> groups = new HashMap<>();
+        sinks.forEach(SinkResult::flush);
+        long total = 0;
         long[] outcomes = new long[RowOutcome.values().length];
         long linkedRows = 0;
         long expected = 0;
         long filled = 0;
         for (SinkResult s : sinks) {
+            total += s.count;
+            for (int i = 0; i < outcomes.length; i++) {
+                outcomes[i] += s.outcomes[i];
+            }
+            linkedRows += s.linked;
             expected += s.cellsExpected;
             filled += s.cellsFilled;
-            for (int i = 0; i < s.count; i++) {
-                long meta = s.rows[i];
-                outcomes[(int) (meta & 7)]++;
-                if ((meta & 8) != 0) {
-                    linkedRows++;
-                }
-                if (repeated.length > 0 && Arrays.binarySearch(repeated, s.hashes[i]) >= 0) {
-                    groups.computeIfAbsent(s.hashes[i], h -> new ArrayList<>()).add(new long[] {meta});
-                }
-            }
         }
         Map<Long, Long> dup = new HashMap<>();
-        for (List<long[]> group : groups.values()) {
-            group.sort(Comparator.comparingLong(m -> m[0] >>> 4));
-            long first = group.get(0)[0] >>> 4;
-            for (int i = 1; i < group.size(); i++) {
-                long meta = group.get(i)[0];
+        for (long[] group : repeats(sinks)) {
+            // sorted by row: the first stands, whatever the others would have been on their own
+            long first = group[0] >>> 4;
+            for (int i = 1; i < group.length; i++) {
+                long meta = group[i];
                 outcomes[(int) (meta & 7)]--;
                 if ((meta & 8) != 0) {
                     linkedRows--;
@@ -104,15 +80,10 @@ final class DeliveryResult {
         List<FactRow> f = new ArrayList<>();
         List<RejectLine> r = new ArrayList<>();
         List<ReviewRow> v = new ArrayList<>();
-        LifeSignTable signs = sinks.isEmpty() ? new LifeSignTable() : sinks.get(0).lifeSigns;
-        for (int i = 0; i < sinks.size(); i++) {
-            SinkResult s = sinks.get(i);
+        for (SinkResult s : sinks) {
             s.facts.stream().filter(x -> !dup.containsKey(x.row())).forEach(f::add);
             s.rejects.stream().filter(x -> !dup.containsKey(x.row())).forEach(r::add);
             s.reviews.stream().filter(x -> !dup.containsKey(x.row())).forEach(v::add);
-            if (i > 0) {
-                signs.addAll(s.lifeSigns);
-            }
         }
         // The provider learns of its repeats from the rejects file too, though the row is not refused.
         dup.forEach((row, original) -> r.add(new RejectLine(row, "", "", DUPLICATE,
@@ -123,6 +94,74 @@ final class DeliveryResult {
         this.facts = f;
         this.rejects = r;
         this.reviews = v;
-        this.lifeSigns = signs;
+        this.lifeSigns = signsOf(sinks);
+    }
+
+    /**
+     * The threads' life signs, without combining the rest: a repeated row's sign equals the one of
+     * the row it repeats (same cells), which the fold keeps anyway (same day, earlier row), so the
+     * signs do not wait for the repeats to be found and can be written meanwhile.
+     */
+    static LifeSigns signsOf(List<SinkResult> sinks) {
+        sinks.forEach(SinkResult::flush);
+        return new LifeSigns(sinks.stream().map(s -> s.lifeSigns).toList());
+    }
+
+    /**
+     * The rows of every hash seen more than once, each group sorted by row: each thread's rows are
+     * sorted in place by hash and row, and the sorted runs merged, with no copy of the hashes, no
+     * sort of all of them on one array and nothing boxed but the few repeats.
+     */
+    private static List<long[]> repeats(List<SinkResult> sinks) {
+        int k = sinks.size();
+        long[][] hashes = new long[k][];
+        long[][] rows = new long[k][];
+        int[] counts = new int[k];
+        int[] at = new int[k];
+        for (int s = 0; s < k; s++) {
+            SinkResult sink = sinks.get(s);
+            sink.sortByHash();
+            hashes[s] = sink.hashes;
+            rows[s] = sink.rows;
+            counts[s] = sink.count;
+        }
+        List<long[]> groups = new ArrayList<>();
+        int[] ends = new int[k];
+        while (true) {
+            long min = 0;
+            boolean any = false;
+            for (int s = 0; s < k; s++) {
+                if (at[s] < counts[s] && (!any || hashes[s][at[s]] < min)) {
+                    min = hashes[s][at[s]];
+                    any = true;
+                }
+            }
+            if (!any) {
+                return groups;
+            }
+            int size = 0;
+            for (int s = 0; s < k; s++) {
+                int e = at[s];
+                long[] h = hashes[s];
+                while (e < counts[s] && h[e] == min) {
+                    e++;
+                }
+                ends[s] = e;
+                size += e - at[s];
+            }
+            if (size > 1) {
+                long[] group = new long[size];
+                int n = 0;
+                for (int s = 0; s < k; s++) {
+                    for (int i = at[s]; i < ends[s]; i++) {
+                        group[n++] = rows[s][i];
+                    }
+                }
+                // row numbers are the high bits, so the metas sort as their rows do
+                Arrays.sort(group);
+                groups.add(group);
+            }
+            System.arraycopy(ends, 0, at, 0, k);
+        }
     }
 }

@@ -1,7 +1,11 @@
 package org.vigil.sharing.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -33,6 +37,7 @@ import org.vigil.sharing.catalogue.HeaderMapping;
 import org.vigil.sharing.catalogue.HeaderProblems;
 import org.vigil.sharing.catalogue.HeaderResolution;
 import org.vigil.sharing.catalogue.ResolvedHeader;
+import org.vigil.sharing.reading.ByteTap;
 import org.vigil.sharing.reading.DeliveryFiles;
 import org.vigil.sharing.reading.ReadLimits;
 import org.vigil.sharing.reading.TableSource;
@@ -40,10 +45,11 @@ import org.vigil.sharing.quality.GateDecision;
 import org.vigil.sharing.quality.QualityGate;
 
 /**
- * The ingestion pipeline. The raw file is stored before anything else, so even a refused delivery
- * can be looked at; everything after reading happens in memory and then in one transaction
- * ({@link DeliveryStore}), so a crash leaves nothing applied and the same run can simply be
- * repeated.
+ * The ingestion pipeline. The raw file is stored whatever becomes of the delivery, so even a
+ * refused one can be looked at; it is hashed and copied from the bytes the reader reads (or
+ * before reading, when the file may be a repeat or is a workbook). Everything after reading
+ * happens in memory and then in one transaction ({@link DeliveryStore}), so a crash leaves nothing
+ * applied and the same run can simply be repeated.
  */
 @Service
 class IngestionService implements DeliveryIngestion {
@@ -87,45 +93,106 @@ class IngestionService implements DeliveryIngestion {
 
     @Override
     public DeliveryReport ingest(DeliveryRequest request) {
-        RawFileStore.StoredFile stored = raw.store(request.file());
-        DeliveryStore.Header header = header(request.provider(), request.feed(), request.fileName(), stored,
-                request.dataMonth(), request.asOf(), null, null);
+        Instant received = clock.instant();
+        try (RawFileStore.Incoming incoming = raw.begin(request.file())) {
+            try {
+                return ingest(request, received, incoming);
+            }
+            catch (RuntimeException e) {
+                // the raw file is kept whenever a delivery was attempted, as if it had been stored first
+                try {
+                    incoming.complete();
+                }
+                catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private DeliveryReport ingest(DeliveryRequest request, Instant received, RawFileStore.Incoming incoming) {
         Optional<FeedDefinition> feed = catalogue.find(request.feed());
         if (feed.isEmpty()) {
-            return refuse(header, "目录中没有数据项 " + request.feed() + " / the catalogue has no feed " + request.feed(), List.of());
+            return refuse(header(request, incoming.complete(), received),
+                    "目录中没有数据项 " + request.feed() + " / the catalogue has no feed " + request.feed(), List.of());
         }
-        Optional<DeliveryReport> repeat = repeat(request.provider(), request.feed(), request.dataMonth(), stored.sha256());
-        if (repeat.isPresent()) {
-            return repeat.get();
+        // The same bytes have the same size: only when an applied or held delivery of this provider,
+        // feed and month has this file's size can it be a repeat, and only then is it hashed before
+        // it is read. Otherwise it is hashed and stored from the reader's own bytes as it is read
+        // (a workbook is not read in file order, so it is stored first).
+        RawFileStore.StoredFile stored = null;
+        if (DeliveryFiles.isWorkbook(request.file())
+                || store.mayRepeat(request.provider(), request.feed(), request.dataMonth(), sizeOf(request.file()))) {
+            stored = incoming.complete();
+            Optional<DeliveryReport> repeat = repeat(request.provider(), request.feed(), request.dataMonth(),
+                    stored.sha256());
+            if (repeat.isPresent()) {
+                return repeat.get();
+            }
         }
         Optional<String> refusal = terms.refusal(request.provider(), request.feed(), request.asOf());
         if (refusal.isPresent()) {
-            return refuse(header, refusal.get(), List.of());
+            return refuse(header(request, incoming.complete(), received), refusal.get(), List.of());
         }
-        Read read = read(header, feed.get(), stored.path());
-        if (read.refusal() != null) {
-            return read.refusal();
-        }
-        DeliveryResult result = read.result();
-        DeliveryCounts counts = DeliveryStore.counts(result, 0, 0);
-        GateDecision decision = gate.map(g -> g.judge(request.provider(), request.feed(), request.dataMonth(), counts))
-                .orElse(GateDecision.PASS);
-        if (decision.hold()) {
-            String reasons = String.join("; ", decision.reasons());
-            Optional<Long> held = store.hold(read.header(), result, reasons);
-            if (held.isEmpty()) {
-                return repeat(request.provider(), request.feed(), request.dataMonth(), stored.sha256()).orElseThrow();
+        Read read = read(request.provider(), request.feed(), request.fileName(), request.asOf(), feed.get(),
+                stored != null ? stored.path() : request.file(), stored != null ? null : incoming);
+        if (stored == null) {
+            stored = incoming.complete();
+            // a run of the same file may have been applied meanwhile
+            Optional<DeliveryReport> repeat = repeat(request.provider(), request.feed(), request.dataMonth(),
+                    stored.sha256());
+            if (repeat.isPresent()) {
+                return repeat.get();
             }
-            log.info("Delivery {} held: {} {} {}: {}", held.get(), request.provider(), request.feed(), request.fileName(),
+        }
+        DeliveryStore.Header header = read.header(header(request, stored, received));
+        if (read.refusal() != null) {
+            return refuse(header, read.refusal(), read.problems());
+        }
+        return applyOrHold(header, read);
+    }
+
+    /**
+     * Applies the delivery, or holds it when the quality gate says so. The life signs are written
+     * while the rest of the result is combined and judged, in the delivery's one transaction, which
+     * is rolled back when the delivery is held or anything fails (ADR 0022).
+     */
+    private DeliveryReport applyOrHold(DeliveryStore.Header header, Read read) {
+        DeliveryStore.Pending pending = store.begin(header, DeliveryResult.signsOf(read.sinks()));
+        DeliveryResult result;
+        GateDecision decision;
+        Optional<DeliveryStore.Applied> applied = Optional.empty();
+        try {
+            result = new DeliveryResult(read.sinks());
+            DeliveryCounts counts = DeliveryStore.counts(result, 0, 0);
+            decision = gate.map(g -> g.judge(header.provider(), header.feed(), header.dataMonth(), counts))
+                    .orElse(GateDecision.PASS);
+            if (!decision.hold()) {
+                applied = pending.finish(result, reviews(read.lookup(), result));
+            }
+        }
+        catch (RuntimeException | Error e) {
+            pending.abandon();
+            throw e;
+        }
+        if (decision.hold()) {
+            // first: holding would otherwise wait for the abandoned delivery's row in the unique index
+            pending.abandon();
+            String reasons = String.join("; ", decision.reasons());
+            Optional<Long> held = store.hold(header, result, reasons);
+            if (held.isEmpty()) {
+                return repeat(header.provider(), header.feed(), header.dataMonth(), header.sha256()).orElseThrow();
+            }
+            log.info("Delivery {} held: {} {} {}: {}", held.get(), header.provider(), header.feed(), header.fileName(),
                     reasons);
             return new DeliveryReport(held.get(), DeliveryStatus.QUARANTINED, Optional.of(reasons), List.of(),
-                    stored.sha256(), counts);
+                    header.sha256(), DeliveryStore.counts(result, 0, 0));
         }
-        Optional<DeliveryStore.Applied> applied = store.apply(read.header(), result, reviews(read.lookup(), result));
         if (applied.isEmpty()) {
-            return repeat(request.provider(), request.feed(), request.dataMonth(), stored.sha256()).orElseThrow();
+            return repeat(header.provider(), header.feed(), header.dataMonth(), header.sha256()).orElseThrow();
         }
-        return applied(applied.get(), read.header(), result);
+        return applied(applied.get(), header, result);
     }
 
     @Override
@@ -137,17 +204,18 @@ class IngestionService implements DeliveryIngestion {
                 .orElseThrow(() -> new IllegalStateException("the catalogue no longer has feed " + held.feed()));
         Path file = raw.pathOf(held.sha256());
         RawFileStore.StoredFile stored = new RawFileStore.StoredFile(held.sha256(), sizeOf(file), file);
-        DeliveryStore.Header header = header(held.provider(), held.feed(), held.fileName(), stored, held.dataMonth(),
-                held.asOf(), null, null);
-        Read read = read(header, feed, file);
+        Read read = read(held.provider(), held.feed(), held.fileName(), held.asOf(), feed, file, null);
         if (read.refusal() != null) {
             throw new IllegalStateException("the stored file of delivery " + deliveryId + " no longer reads: "
-                    + read.refusal().reason().orElse(""));
+                    + read.refusal());
         }
-        DeliveryStore.Applied applied = store.release(deliveryId, read.header(), read.result(),
-                reviews(read.lookup(), read.result()), officer, reason);
+        DeliveryStore.Header header = read.header(header(held.provider(), held.feed(), held.fileName(), stored,
+                held.dataMonth(), held.asOf(), clock.instant()));
+        DeliveryResult result = new DeliveryResult(read.sinks());
+        DeliveryStore.Applied applied = store.release(deliveryId, header, result, reviews(read.lookup(), result), officer,
+                reason);
         log.info("Delivery {} released by {}: {}", deliveryId, officer, reason);
-        return applied(applied, read.header(), read.result());
+        return applied(applied, header, result);
     }
 
     @Override
@@ -163,37 +231,46 @@ class IngestionService implements DeliveryIngestion {
         }
     }
 
-    /** The outcome of reading: the result, or the refusal when the file or its header would not do. */
-    private record Read(DeliveryStore.Header header, DeliveryResult result, PersonLookup lookup, DeliveryReport refusal) {
+    /**
+     * The outcome of reading: what the file was found to be, and the reading threads' results, or
+     * the reason and problems for refusing it when the file or its header would not do.
+     */
+    private record Read(String format, String encoding, boolean ageFilter, List<SinkResult> sinks, PersonLookup lookup,
+            String refusal, List<FileProblem> problems) {
+
+        /** The delivery's header completed with what reading found. */
+        DeliveryStore.Header header(DeliveryStore.Header h) {
+            return new DeliveryStore.Header(h.provider(), h.feed(), h.fileName(), h.sha256(), h.size(), format, encoding,
+                    h.dataMonth(), h.asOf(), h.receivedAt(), h.catalogueVersion(), ageFilter);
+        }
     }
 
-    private Read read(DeliveryStore.Header header, FeedDefinition feed, Path file) {
-        try (TableSource source = DeliveryFiles.open(file, header.fileName(), limits)) {
-            DeliveryStore.Header detected = new DeliveryStore.Header(header.provider(), header.feed(), header.fileName(),
-                    header.sha256(), header.size(), source.format().format().name(),
-                    source.format().encoding() == null ? null : source.format().encoding().name(), header.dataMonth(),
-                    header.asOf(), header.receivedAt(), header.catalogueVersion(),
-                    terms.ageFilter(header.provider(), header.feed()));
+    private Read read(String provider, String feedCode, String fileName, LocalDate asOf, FeedDefinition feed, Path file,
+            ByteTap tap) {
+        try (TableSource source = DeliveryFiles.open(file, fileName, limits, tap)) {
+            String format = source.format().format().name();
+            String encoding = source.format().encoding() == null ? null : source.format().encoding().name();
+            boolean ageFilter = terms.ageFilter(provider, feedCode);
             HeaderResolution resolution = HeaderMapping.resolve(feed, source.header(),
-                    terms.columnAliases(header.provider(), header.feed()), header.fileName(), source.headerRow());
+                    terms.columnAliases(provider, feedCode), fileName, source.headerRow());
             if (resolution instanceof HeaderProblems problems) {
-                return new Read(detected, null, null, refuse(detected,
-                        "表头与数据项不符 / the header does not fit feed " + header.feed(), problems.problems()));
+                return new Read(format, encoding, ageFilter, null, null,
+                        "表头与数据项不符 / the header does not fit feed " + feedCode, problems.problems());
             }
             PersonLookup lookup = persons.get();
             RowInterpreter interpreter = new RowInterpreter(feed, (ResolvedHeader) resolution, source.header(),
-                    header.asOf(), detected.ageFilter(), lookup);
+                    asOf, ageFilter, lookup);
             List<SinkResult> sinks = Collections.synchronizedList(new ArrayList<>());
             source.read(threads, () -> {
-                SinkResult sink = new SinkResult(interpreter);
+                SinkResult sink = new SinkResult(interpreter, lookup);
                 sinks.add(sink);
                 return sink;
             });
-            return new Read(detected, new DeliveryResult(sinks), lookup, null);
+            return new Read(format, encoding, ageFilter, List.copyOf(sinks), lookup, null, List.of());
         }
         catch (BadInputException e) {
-            return new Read(header, null, null,
-                    refuse(header, "文件无法读取 / the file cannot be read: " + e.getMessage(), e.problems()));
+            return new Read(null, null, false, null, null, "文件无法读取 / the file cannot be read: " + e.getMessage(),
+                    e.problems());
         }
     }
 
@@ -225,10 +302,10 @@ class IngestionService implements DeliveryIngestion {
 
     private static long sizeOf(Path file) {
         try {
-            return java.nio.file.Files.size(file);
+            return Files.size(file);
         }
-        catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("the stored file " + file.getFileName() + " is missing", e);
+        catch (IOException e) {
+            throw new UncheckedIOException("the file " + file.getFileName() + " is missing", e);
         }
     }
 
@@ -239,10 +316,15 @@ class IngestionService implements DeliveryIngestion {
                 DeliveryCounts.NONE);
     }
 
+    private DeliveryStore.Header header(DeliveryRequest request, RawFileStore.StoredFile stored, Instant received) {
+        return header(request.provider(), request.feed(), request.fileName(), stored, request.dataMonth(), request.asOf(),
+                received);
+    }
+
     private DeliveryStore.Header header(String provider, String feed, String fileName, RawFileStore.StoredFile stored,
-            YearMonth month, LocalDate asOf, String format, String encoding) {
-        return new DeliveryStore.Header(provider, feed, fileName, stored.sha256(), stored.size(), format, encoding, month,
-                asOf, clock.instant(), catalogue.version(), false);
+            YearMonth month, LocalDate asOf, Instant received) {
+        return new DeliveryStore.Header(provider, feed, fileName, stored.sha256(), stored.size(), null, null, month,
+                asOf, received, catalogue.version(), false);
     }
 
     private static String candidatesJson(PersonLookup lookup, ReviewRow row) {

@@ -60,6 +60,11 @@ class PersonLookups {
             }
 
             @Override
+            public void indexAll(ResidentId[] ids, int[] out) {
+                index.indexOfAll(ids, out);
+            }
+
+            @Override
             public List<PersonLookup.Candidate> candidates(String name, Gender gender, LocalDate birthDate, String regionCode,
                     int limit) {
                 PersonName parsedName = name == null ? null : PersonName.parse(name).toOptional().orElse(null);

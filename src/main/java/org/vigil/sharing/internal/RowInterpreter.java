@@ -206,16 +206,17 @@ final class RowInterpreter {
                 return;
             }
         }
-        boolean linked = id != null && persons.contains(id);
         if (kind == FactKind.LIFE_SIGN) {
             if (date == null || id == null) {
                 out.rejected(number, hash, add(lines, new RejectLine(number, eventDate != null ? eventDate.header() : "",
                         "", NO_EVENT_DATE, "生存迹象缺少日期或身份证号 / a life sign needs a date and an ID", true)));
                 return;
             }
-            out.lifeSign(number, hash, lines, LifeSignTable.pack(id.value()), date, linked);
+            // linked by the sink, a block of rows at a time
+            out.lifeSign(number, hash, lines, id, date);
             return;
         }
+        boolean linked = id != null && persons.contains(id);
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < columns.length; i++) {
             Column c = columns[i];

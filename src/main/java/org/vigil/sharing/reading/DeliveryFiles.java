@@ -23,6 +23,17 @@ public final class DeliveryFiles {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static TableSource open(Path file, String displayName, ReadLimits limits) {
+        return open(file, displayName, limits, null);
+    }
+
+    /**
+     * As {@link #open(Path, String, ReadLimits)}, showing the tap every byte of a CSV or JSON Lines
+     * file that is read for its header and rows, in file order, as it is read. An XLSX workbook is
+     * not read in file order and is not shown to the tap: see {@link #isWorkbook}.
+     *
+     * @param tap the tap, or {@code null}
+     */
+    public static TableSource open(Path file, String displayName, ReadLimits limits, ByteTap tap) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(limits, "limits");
@@ -44,8 +55,24 @@ public final class DeliveryFiles {
         DetectedFormat format = FormatDetector.detect(displayName, prefix, length, size, sample);
         return switch (format.format()) {
             case XLSX -> XlsxTableSource.open(file, displayName, limits);
-            case CSV, JSON_LINES -> TextTableSource.open(file, displayName, format, limits);
+            case CSV, JSON_LINES -> TextTableSource.open(file, displayName, format, limits, tap);
         };
+    }
+
+    /**
+     * Whether the file starts like an XLSX workbook (a ZIP archive), which is read by its parts
+     * rather than in file order. Anything else is either text or refused when opened.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static boolean isWorkbook(Path file) {
+        byte[] prefix = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            return FormatDetector.isZip(prefix, in.readNBytes(prefix, 0, prefix.length));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -44,6 +44,7 @@ final class RecordBlocks {
     private final boolean quoting;
     private final int maxRecordBytes;
     private final int capacity;
+    private final ByteTap tap;
     private List<String> header = List.of();
 
     private long position;
@@ -67,9 +68,12 @@ final class RecordBlocks {
      * @param quoting   whether quotes can hide line feeds (CSV), or every line feed ends a record (JSON Lines)
      * @param start     the offset of the first record (after a byte-order mark)
      * @param firstRow  the row number of the first record
+     * @param tap       shown every byte read, in file order, or {@code null}
      */
-    RecordBlocks(FileChannel channel, String file, boolean quoting, ReadLimits limits, long start, long firstRow) {
+    RecordBlocks(FileChannel channel, String file, boolean quoting, ReadLimits limits, long start, long firstRow,
+            ByteTap tap) {
         this.channel = channel;
+        this.tap = tap;
         this.file = file;
         this.quoting = quoting;
         this.maxRecordBytes = limits.maxLineBytes();
@@ -135,6 +139,10 @@ final class RecordBlocks {
                     endOfFile = true;
                 }
                 else {
+                    if (tap != null && n > 0) {
+                        // under the caller's lock, so the tap sees the blocks in file order
+                        tap.bytes(position, buf, length, n);
+                    }
                     length += n;
                     position += n;
                 }

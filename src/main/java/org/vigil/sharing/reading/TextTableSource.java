@@ -39,11 +39,11 @@ final class TextTableSource implements TableSource {
         this.pending = pending;
     }
 
-    static TableSource open(Path path, String file, DetectedFormat format, ReadLimits limits) {
+    static TableSource open(Path path, String file, DetectedFormat format, ReadLimits limits, ByteTap tap) {
         FileChannel channel = openChannel(path, file);
         try {
-            return format.format() == FileFormat.CSV ? openCsv(channel, file, format, limits)
-                    : openJsonLines(channel, file, format, limits);
+            return format.format() == FileFormat.CSV ? openCsv(channel, file, format, limits, tap)
+                    : openJsonLines(channel, file, format, limits, tap);
         }
         catch (RuntimeException e) {
             closeAfterFailure(channel, e);
@@ -51,9 +51,10 @@ final class TextTableSource implements TableSource {
         }
     }
 
-    private static TextTableSource openCsv(FileChannel channel, String file, DetectedFormat format, ReadLimits limits) {
+    private static TextTableSource openCsv(FileChannel channel, String file, DetectedFormat format, ReadLimits limits,
+            ByteTap tap) {
         TextEncoding encoding = format.encoding();
-        RecordBlocks blocks = new RecordBlocks(channel, file, true, limits, FormatDetector.bomLength(encoding), 1);
+        RecordBlocks blocks = new RecordBlocks(channel, file, true, limits, FormatDetector.bomLength(encoding), 1, tap);
         CsvRecordParser headerParser = new CsvRecordParser(file, encoding, limits.maxColumns());
         Block block = null;
         while ((block = blocks.next(block)) != null) {
@@ -77,9 +78,10 @@ final class TextTableSource implements TableSource {
         throw Problems.ofFile(file, "the file has no header row: it is empty or blank");
     }
 
-    private static TextTableSource openJsonLines(FileChannel channel, String file, DetectedFormat format, ReadLimits limits) {
+    private static TextTableSource openJsonLines(FileChannel channel, String file, DetectedFormat format, ReadLimits limits,
+            ByteTap tap) {
         TextEncoding encoding = format.encoding();
-        RecordBlocks blocks = new RecordBlocks(channel, file, false, limits, FormatDetector.bomLength(encoding), 1);
+        RecordBlocks blocks = new RecordBlocks(channel, file, false, limits, FormatDetector.bomLength(encoding), 1, tap);
         Block block = null;
         while ((block = blocks.next(block)) != null) {
             for (int i = 0; i < block.count(); i++) {

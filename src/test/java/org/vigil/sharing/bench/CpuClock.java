@@ -60,14 +60,19 @@ public final class CpuClock {
         return new Reading(jvm, ticks / TICKS_PER_SECOND);
     }
 
+    /**
+     * The postmaster is the parent of every backend, this connection's too. (Its data directory,
+     * where postmaster.pid is, is for superusers only, and the application no longer is one.)
+     */
     private static long postmasterPid(JdbcClient jdbc) {
         try {
-            String dataDirectory = jdbc.sql("select current_setting('data_directory')").query(String.class).single();
-            Path pidFile = Path.of(dataDirectory, "postmaster.pid");
-            if (!Files.isReadable(pidFile) || !Files.isReadable(Path.of("/proc/self/stat"))) {
+            if (!Files.isReadable(Path.of("/proc/self/stat"))) {
                 return -1;
             }
-            return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+            String line = Files.readString(Path.of("/proc", Long.toString(backend), "stat"));
+            // after the command in parentheses: state, then the parent's pid
+            return Long.parseLong(line.substring(line.lastIndexOf(')') + 2).split(" ")[1]);
         }
         catch (IOException | RuntimeException e) {
             return -1;
