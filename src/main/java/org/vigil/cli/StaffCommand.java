@@ -86,8 +86,7 @@ final class StaffCommand implements Runnable {
                 w.printf(Locale.ROOT, "Opened %s (%s, %s %s%s).%n", a.username(), a.displayName(), a.role().chinese(),
                         a.role().name(), a.region() == null ? " for " + a.provider() : " in " + a.region().value());
                 w.println("Second factor, shown this once — enter it in the holder's authenticator app:");
-                w.println("  secret: " + opened.totpSecret());
-                w.println("  " + opened.provisioningUri());
+                printSecondFactor(w, opened);
                 w.flush();
                 return 0;
             }
@@ -135,13 +134,13 @@ final class StaffCommand implements Runnable {
         }
     }
 
-    @Command(name = "unlock", mixinStandardHelpOptions = true, description = "Lift an account's lockout.")
-    static final class Unlock implements Callable<Integer>, RunsInContext {
+    /** What the security administrator does to one account: who, and who does it. */
+    abstract static class AccountAct implements Callable<Integer>, RunsInContext {
 
         @Spec
         CommandSpec spec;
         @Option(names = "--username", required = true, paramLabel = "NAME") String username;
-        @Option(names = "--by", required = true, paramLabel = "WHO") String by;
+        @Option(names = "--by", required = true, paramLabel = "WHO", description = "The security administrator.") String by;
 
         @Override
         public Integer call() {
@@ -150,58 +149,47 @@ final class StaffCommand implements Runnable {
 
         @Override
         public int execute(ApplicationContext context) {
-            StaffAccount a = context.getBean(StaffDirectory.class).unlock(username, by);
-            spec.commandLine().getOut().println("Unlocked " + a.username() + ".");
-            spec.commandLine().getOut().flush();
+            PrintWriter w = spec.commandLine().getOut();
+            act(context.getBean(StaffDirectory.class), w);
+            w.flush();
             return 0;
+        }
+
+        abstract void act(StaffDirectory staff, PrintWriter out);
+    }
+
+    @Command(name = "unlock", mixinStandardHelpOptions = true, description = "Lift an account's lockout.")
+    static final class Unlock extends AccountAct {
+
+        @Override
+        void act(StaffDirectory staff, PrintWriter out) {
+            out.println("Unlocked " + staff.unlock(username, by).username() + ".");
         }
     }
 
     @Command(name = "reset-second-factor", mixinStandardHelpOptions = true,
             description = "Give an account a new second-factor secret (a lost phone); printed once, the old one stops working.")
-    static final class ResetSecondFactor implements Callable<Integer>, RunsInContext {
-
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--username", required = true, paramLabel = "NAME") String username;
-        @Option(names = "--by", required = true, paramLabel = "WHO") String by;
+    static final class ResetSecondFactor extends AccountAct {
 
         @Override
-        public Integer call() {
-            return inApplication();
-        }
-
-        @Override
-        public int execute(ApplicationContext context) {
-            StaffDirectory.OpenedAccount reset = context.getBean(StaffDirectory.class).resetSecondFactor(username, by);
-            PrintWriter w = spec.commandLine().getOut();
-            w.println("New second factor of " + reset.account().username() + ", shown this once:");
-            w.println("  secret: " + reset.totpSecret());
-            w.println("  " + reset.provisioningUri());
-            w.flush();
-            return 0;
+        void act(StaffDirectory staff, PrintWriter out) {
+            StaffDirectory.OpenedAccount reset = staff.resetSecondFactor(username, by);
+            out.println("New second factor of " + reset.account().username() + ", shown this once:");
+            printSecondFactor(out, reset);
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Close an account for good.")
-    static final class Disable implements Callable<Integer>, RunsInContext {
-
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--username", required = true, paramLabel = "NAME") String username;
-        @Option(names = "--by", required = true, paramLabel = "WHO") String by;
+    static final class Disable extends AccountAct {
 
         @Override
-        public Integer call() {
-            return inApplication();
+        void act(StaffDirectory staff, PrintWriter out) {
+            out.println("Disabled " + staff.disable(username, by).username() + "; it stays in the audit log.");
         }
+    }
 
-        @Override
-        public int execute(ApplicationContext context) {
-            StaffAccount a = context.getBean(StaffDirectory.class).disable(username, by);
-            spec.commandLine().getOut().println("Disabled " + a.username() + "; it stays in the audit log.");
-            spec.commandLine().getOut().flush();
-            return 0;
-        }
+    static void printSecondFactor(PrintWriter out, StaffDirectory.OpenedAccount account) {
+        out.println("  secret: " + account.totpSecret());
+        out.println("  " + account.provisioningUri());
     }
 }

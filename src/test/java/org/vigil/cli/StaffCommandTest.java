@@ -46,6 +46,16 @@ class StaffCommandTest {
         assertThat(badRegion.exitCode()).isEqualTo(2);
         assertThat(badRegion.err()).contains("VILLAGE");
 
+        CommandsInContext.Result reset = CommandsInContext.run(context, "staff", "reset-second-factor", "--username",
+                "zhao.qiang", "--by", "security.admin");
+        assertThat(reset.out()).contains("New second factor of zhao.qiang", "secret: ", "otpauth://totp/Vigil:zhao.qiang");
+        assertThat(reset.out()).as("a new secret, not the old one").doesNotContain(
+                opened.out().substring(opened.out().indexOf("secret: ") + 8, opened.out().indexOf("secret: ") + 40));
+        assertThat(CommandsInContext.run(context, "staff", "unlock", "--username", "zhao.qiang", "--by", "security.admin")
+                .out()).contains("Unlocked zhao.qiang.");
+        assertThat(CommandsInContext.run(context, "staff", "unlock", "--username", "nobody.here", "--by", "x").exitCode())
+                .isEqualTo(1);
+
         CommandsInContext.Result closed = CommandsInContext.run(context, "staff", "disable", "--username", "zhao.qiang",
                 "--by", "security.admin");
         assertThat(closed.out()).contains("Disabled zhao.qiang");
