@@ -671,6 +671,16 @@ class SuspensionBatchTest {
                 .as("no ID number is written into the audit log").noneMatch(subject -> subject.contains(C))
                 .noneMatch(subject -> subject.contains(A));
 
+        assertThat(audit.recent(Optional.empty(), Optional.of("delivery:" + aprilPolice.deliveryId()), 10)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.action()).isEqualTo(AuditAction.INGESTION);
+                    assertThat(e.actor()).isEqualTo("provider:sb_police");
+                    assertThat(e.detail()).containsEntry("status", "APPLIED").containsEntry("feed", POLICE)
+                            .containsEntry("month", "2026-04").containsEntry("lifeSigns", "0");
+                });
+        assertThat(audit.recent(Optional.of("provider:sb_broken"), Optional.empty(), 10)).as("May's broken feed")
+                .extracting(AuditedEvent::action).containsOnly(AuditAction.INGESTION).isNotEmpty();
+
         AuditVerification verified = audit.verify();
         assertThat(verified.intact()).as(verified.problems().toString()).isTrue();
         CommandsInContext.Result printed = CommandsInContext.run(context, "audit", "verify");

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +21,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vigil.governance.AuditAction;
+import org.vigil.governance.AuditEntry;
+import org.vigil.governance.AuditTrail;
 import org.vigil.runtime.BinaryCopyWriter;
 import org.vigil.runtime.CopyWriter;
 import org.vigil.sharing.DeliveryCounts;
@@ -51,10 +56,29 @@ class DeliveryStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    DeliveryStore(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions) {
+    private final AuditTrail audit;
+
+    DeliveryStore(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, AuditTrail audit) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    /**
+     * DATA-18: a delivery taken in, held, released or discarded is an audited act, written as the
+     * last step of its own transaction (the chain's lock is then held only until the commit). The
+     * provider is the actor of a delivery; an officer of a decision on a held one.
+     */
+    private void audited(String actor, AuditAction action, long id, Header h, String status, Map<String, String> more) {
+        Map<String, String> detail = new TreeMap<>(more);
+        detail.put("status", status);
+        if (h != null) {
+            detail.put("feed", h.feed());
+            detail.put("month", h.dataMonth().toString());
+            detail.put("sha256", h.sha256());
+        }
+        audit.record(AuditEntry.of(actor, action, "delivery:" + id, detail));
     }
 
     /** An applied or held delivery of the same file for the same provider and feed. */
@@ -100,7 +124,11 @@ class DeliveryStore {
     }
 
     long refuse(Header h, String reason) {
-        return transactions.execute(status -> insertDelivery(h, "REFUSED", reason, DeliveryCounts.NONE, 0, 0));
+        return transactions.execute(status -> {
+            long id = insertDelivery(h, "REFUSED", reason, DeliveryCounts.NONE, 0, 0);
+            audited("provider:" + h.provider(), AuditAction.INGESTION, id, h, "REFUSED", Map.of());
+            return id;
+        });
     }
 
     /**
@@ -114,6 +142,7 @@ class DeliveryStore {
                 Connection connection = DataSourceUtils.getConnection(dataSource);
                 try {
                     copyRejects(connection, id, result.rejects);
+                    audited("provider:" + h.provider(), AuditAction.INGESTION, id, h, "QUARANTINED", Map.of());
                     return id;
                 }
                 catch (SQLException e) {
@@ -148,7 +177,10 @@ class DeliveryStore {
                     .param("ageFiltered", c.ageFiltered()).param("linked", c.linked())
                     .param("expected", c.cellsExpected()).param("filled", c.cellsFilled()).param("id", id)
                     .update();
-            return writeRows(id, h, result, reviews);
+            Applied applied = writeRows(id, h, result, reviews);
+            audited(officer, AuditAction.APPROVAL, id, h, "APPLIED", Map.of("step", "release",
+                    "lifeSigns", Long.toString(applied.lifeSigns()), "facts", Long.toString(applied.facts())));
+            return applied;
         });
     }
 
@@ -161,6 +193,7 @@ class DeliveryStore {
                      where id = :id""")
                     .param("officer", officer).param("at", Timestamp.from(at)).param("reason", reason).param("id", id)
                     .update();
+            audited(officer, AuditAction.APPROVAL, id, null, "DISCARDED", Map.of("step", "discard"));
         });
     }
 
@@ -247,7 +280,10 @@ class DeliveryStore {
                         long written = copyLifeSigns(connection, id, h.feed(), signs);
                         // an abandoned delivery throws here, which rolls the transaction back
                         Rest r = rest.join();
-                        return writeRest(connection, id, h, r.result(), r.reviews(), written);
+                        Applied applied = writeRest(connection, id, h, r.result(), r.reviews(), written);
+                        audited("provider:" + h.provider(), AuditAction.INGESTION, id, h, "APPLIED", Map.of(
+                                "lifeSigns", Long.toString(applied.lifeSigns()), "facts", Long.toString(applied.facts())));
+                        return applied;
                     }
                     catch (SQLException e) {
                         throw new IllegalStateException("could not write delivery " + h.fileName() + ": " + e.getMessage(), e);

@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vigil.governance.AuditTrail;
 import org.vigil.sharing.DeliveryReport;
 import org.vigil.sharing.DeliveryRequest;
 import org.vigil.sharing.DeliveryStatus;
@@ -50,6 +51,7 @@ class DeliveryAtomicityTest {
     @TempDir
     Path workspace;
 
+    private final AuditTrail audit;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -59,7 +61,8 @@ class DeliveryAtomicityTest {
 
     @Autowired
     DeliveryAtomicityTest(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, ProviderTerms terms,
-            ProviderRegistry providers, AgreementRegister agreements) {
+            ProviderRegistry providers, AgreementRegister agreements, AuditTrail audit) {
+        this.audit = audit;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -96,7 +99,7 @@ class DeliveryAtomicityTest {
                 return List.of();
             }
         };
-        DeliveryStore failing = new DeliveryStore(dataSource, jdbc, transactions) {
+        DeliveryStore failing = new DeliveryStore(dataSource, jdbc, transactions, audit) {
             @Override
             void insertReviews(long id, List<ReviewItem> reviews) {
                 super.insertReviews(id, reviews);
@@ -117,7 +120,7 @@ class DeliveryAtomicityTest {
         assertThat(rows("sharing.review_item")).isZero();
 
         IngestionService healthy = new IngestionService(FeedCatalogue.standard(), terms, () -> nobody,
-                new DeliveryStore(dataSource, jdbc, transactions), raw, event -> { }, clock, 2, ReadLimits.standard(), java.util.Optional.empty());
+                new DeliveryStore(dataSource, jdbc, transactions, audit), raw, event -> { }, clock, 2, ReadLimits.standard(), java.util.Optional.empty());
         DeliveryReport report = healthy.ingest(request);
         assertThat(report.status()).isEqualTo(DeliveryStatus.APPLIED);
         assertThat(report.counts().review()).isEqualTo(1);

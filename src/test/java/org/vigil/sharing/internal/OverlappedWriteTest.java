@@ -42,6 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vigil.governance.AuditTrail;
 import org.vigil.identity.Gender;
 import org.vigil.identity.ResidentId;
 import org.vigil.sharing.DeliveryReport;
@@ -81,6 +82,7 @@ class OverlappedWriteTest {
     @TempDir
     Path workspace;
 
+    private final AuditTrail audit;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -91,7 +93,8 @@ class OverlappedWriteTest {
 
     @Autowired
     OverlappedWriteTest(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, ProviderTerms terms,
-            ProviderRegistry providers, AgreementRegister agreements) {
+            ProviderRegistry providers, AgreementRegister agreements, AuditTrail audit) {
+        this.audit = audit;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -117,7 +120,7 @@ class OverlappedWriteTest {
         AtomicInteger buffersSent = new AtomicInteger();
         DataSource failing = failingLifeSignCopy(buffersSent);
         DeliveryStore store = new DeliveryStore(failing, JdbcClient.create(failing),
-                new TransactionTemplate(new DataSourceTransactionManager(failing)));
+                new TransactionTemplate(new DataSourceTransactionManager(failing)), audit);
 
         assertThatThrownBy(() -> service(store, Optional.empty()).ingest(request(provider, file)))
                 .hasMessageContaining("simulated failure half-way through the life signs");
@@ -338,7 +341,7 @@ class OverlappedWriteTest {
     }
 
     private DeliveryStore healthyStore() {
-        return new DeliveryStore(dataSource, jdbc, transactions);
+        return new DeliveryStore(dataSource, jdbc, transactions, audit);
     }
 
     private IngestionService service(DeliveryStore store, Optional<QualityGate> gate) {
