@@ -79,9 +79,7 @@ final class LedgersCommand implements Runnable {
 
         /** The ledger and format asked for; a wrong option is a usage error, before anything starts. */
         Choice validate() {
-            if (district != null && !district.matches("[0-9]{6}")) {
-                throw new ParameterException(spec.commandLine(), "--district is a 6-digit division code, not " + district);
-            }
+            OptionChecks.district(spec, district);
             LedgerKind k;
             try {
                 k = LedgerKind.parse(kind);
@@ -89,11 +87,7 @@ final class LedgersCommand implements Runnable {
             catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--kind is due, verify or home-visit, not " + kind);
             }
-            ListExport.Format f = switch (format.toLowerCase(Locale.ROOT)) {
-                case "csv" -> ListExport.Format.CSV;
-                case "xlsx" -> ListExport.Format.XLSX;
-                default -> throw new ParameterException(spec.commandLine(), "--format is csv or xlsx, not " + format);
-            };
+            ListExport.Format f = OptionChecks.format(spec, format);
             return new Choice(k, f);
         }
 
@@ -159,9 +153,7 @@ final class LedgersCommand implements Runnable {
 
         @Override
         public Integer call() throws java.io.IOException {
-            if (district != null && !district.matches("[0-9]{6}")) {
-                throw new ParameterException(spec.commandLine(), "--district is a 6-digit division code, not " + district);
-            }
+            OptionChecks.district(spec, district);
             try (ConfigurableApplicationContext context = ServerLifecycle.startWithoutWeb()) {
                 if (context.getBean(CertificationLists.class).run(month).isEmpty()) {
                     throw new IllegalStateException("month " + month + " has not been verified; run: vigil verify --month "

@@ -69,14 +69,8 @@ final class ListsCommand implements Runnable {
         }
 
         ListExport.Format validate() {
-            if (district != null && !district.matches("[0-9]{6}")) {
-                throw new ParameterException(spec.commandLine(), "--district is a 6-digit division code, not " + district);
-            }
-            return switch (format.toLowerCase(Locale.ROOT)) {
-                case "csv" -> ListExport.Format.CSV;
-                case "xlsx" -> ListExport.Format.XLSX;
-                default -> throw new ParameterException(spec.commandLine(), "--format is csv or xlsx, not " + format);
-            };
+            OptionChecks.district(spec, district);
+            return OptionChecks.format(spec, format);
         }
 
         int execute(ApplicationContext context) {

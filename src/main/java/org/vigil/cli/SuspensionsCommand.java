@@ -160,9 +160,7 @@ final class SuspensionsCommand implements Runnable {
 
         @Override
         void validate() {
-            if (!district.matches("[0-9]{6}")) {
-                throw new ParameterException(spec.commandLine(), "--district is a 6-digit division code, not " + district);
-            }
+            OptionChecks.district(spec, district);
             required(spec, by, "--by");
         }
 
@@ -220,9 +218,7 @@ final class SuspensionsCommand implements Runnable {
 
         @Override
         void validate() {
-            if (district != null && !district.matches("[0-9]{6}")) {
-                throw new ParameterException(spec.commandLine(), "--district is a 6-digit division code, not " + district);
-            }
+            OptionChecks.district(spec, district);
         }
 
         @Override
@@ -278,14 +274,8 @@ final class SuspensionsCommand implements Runnable {
         InstructionStatus status;
 
         ListExport.Format checkedFormat() {
-            if (district != null && !district.matches("[0-9]{6}")) {
-                throw new ParameterException(spec.commandLine(), "--district is a 6-digit division code, not " + district);
-            }
-            return switch (format.toLowerCase(Locale.ROOT)) {
-                case "csv" -> ListExport.Format.CSV;
-                case "xlsx" -> ListExport.Format.XLSX;
-                default -> throw new ParameterException(spec.commandLine(), "--format is csv or xlsx, not " + format);
-            };
+            OptionChecks.district(spec, district);
+            return OptionChecks.format(spec, format);
         }
 
         @Override

@@ -79,9 +79,7 @@ final class TasksCommand implements Runnable {
         }
 
         void validate() {
-            if (district != null && !district.matches("[0-9]{6}")) {
-                throw new ParameterException(spec.commandLine(), "--district is a 6-digit division code, not " + district);
-            }
+            OptionChecks.district(spec, district);
         }
 
         int execute(ApplicationContext context) {
