@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -105,13 +106,13 @@ class BackupRestoreTest {
     @Autowired
     BackupRestoreTest(Backups backups, KeyService keys, AuditLog audit, ApplicationContext context, JdbcClient jdbc,
             DataSource dataSource, RecipientBaseline baseline, MonthlyVerification verification, DeliveryIngestion ingestion,
-            ProviderRegistry providers, AgreementRegister agreements) {
+            ProviderRegistry providers, AgreementRegister agreements) throws SQLException {
         this.backups = backups;
         this.keys = keys;
         this.audit = audit;
         this.context = context;
         this.jdbc = jdbc;
-        this.serverUrl = ((HikariDataSource) dataSource).getJdbcUrl();
+        this.serverUrl = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
         this.baseline = baseline;
         this.verification = verification;
         this.deliveries = new DeliveryFixture(ingestion, providers, agreements, WORK);

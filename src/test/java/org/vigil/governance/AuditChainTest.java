@@ -1,5 +1,6 @@
 package org.vigil.governance;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,12 @@ class AuditChainTest {
 
     @Autowired
     AuditChainTest(AuditTrail trail, AuditLog audit, JdbcClient jdbc, TransactionTemplate transactions,
-            DataSource dataSource) {
+            DataSource dataSource) throws SQLException {
         this.trail = trail;
         this.audit = audit;
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.owner = JdbcClient.create(new DriverManagerDataSource(((HikariDataSource) dataSource).getJdbcUrl(),
+        this.owner = JdbcClient.create(new DriverManagerDataSource(dataSource.unwrap(HikariDataSource.class).getJdbcUrl(),
                 "postgres", ""));
     }
 

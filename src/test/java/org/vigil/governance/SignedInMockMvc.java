@@ -13,15 +13,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Tests of what the API does, not of who may call it, send their requests as a signed-in city
- * officer with a valid CSRF token. The tests of the login and of access control build their own
- * MockMvc without these defaults (SessionSecurityTest).
+ * Tests of what the API does, not of who may call it, send their requests as the signed-in city
+ * administrator (the role with every business permission, city-wide) with a valid CSRF token.
+ * The tests of the login and of access control build their own MockMvc without these defaults
+ * (SessionSecurityTest, AuthorisationMatrixTest).
  */
 @Configuration(proxyBeanMethods = false)
 public class SignedInMockMvc {
 
-    public static final StaffPrincipal OFFICER = new StaffPrincipal(0, "test.officer", "测试经办人", StaffRole.CITY_OFFICER,
-            "220200", null);
+    public static final StaffPrincipal OFFICER = new StaffPrincipal(0, "test.officer", "测试经办人",
+            StaffRole.CITY_ADMINISTRATOR, "220200", null);
 
     @Bean
     MockMvcBuilderCustomizer signedInOfficer() {

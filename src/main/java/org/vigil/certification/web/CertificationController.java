@@ -32,6 +32,8 @@ import org.vigil.certification.ReasonWords;
 import org.vigil.certification.RecordedDecision;
 import org.vigil.certification.VerificationRun;
 import org.vigil.certification.VerificationTask;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.ResidentId;
 
@@ -41,6 +43,7 @@ import org.vigil.identity.ResidentId;
  * explanation is asked for by ID number, so it echoes that number and masks the name.
  */
 @RestController
+@Allowed(Permission.CERTIFICATION_VIEW)
 @RequestMapping("/api/certification")
 class CertificationController {
 
@@ -120,6 +123,7 @@ class CertificationController {
             List<DecisionView> decisions, List<EvidenceView> evidenceKnown, List<VerificationView> verifications) {
     }
 
+    @Allowed({ Permission.CERTIFICATION_VIEW, Permission.STATISTICS_VIEW })
     @GetMapping("/runs")
     List<RunView> runs() {
         return lists.runs().stream().map(RunView::of).toList();

@@ -19,6 +19,8 @@ import org.vigil.certification.LedgerQuery;
 import org.vigil.certification.Ledgers;
 import org.vigil.certification.ReasonWords;
 import org.vigil.certification.VerificationRun;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 
 /**
  * The ledgers of a verified month for districts, streets and communities (CERT-11, CERT-14), with
@@ -26,6 +28,7 @@ import org.vigil.certification.VerificationRun;
  * exported ledger their district hands out, not in every browser.
  */
 @RestController
+@Allowed(Permission.CERTIFICATION_VIEW)
 @RequestMapping("/api/certification/ledgers")
 class LedgerController {
 

@@ -25,6 +25,8 @@ import org.vigil.certification.PaymentInstruction;
 import org.vigil.certification.ReasonWords;
 import org.vigil.certification.SuspensionBatch;
 import org.vigil.certification.SuspensionBatches;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.ResidentId;
 
@@ -35,6 +37,7 @@ import org.vigil.identity.ResidentId;
  * every list Vigil shows; the files for the payment system carry them whole.
  */
 @RestController
+@Allowed(Permission.SUSPENSION_VIEW)
 @RequestMapping("/api/certification/suspensions")
 class SuspensionController {
 

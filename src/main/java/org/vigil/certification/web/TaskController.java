@@ -46,6 +46,8 @@ import org.vigil.certification.VerificationOutcome;
 import org.vigil.certification.VerificationResult;
 import org.vigil.certification.VerificationTask;
 import org.vigil.certification.VerificationTasks;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 
 /**
  * Verification tasks for community workers and employing units (CERT-12, CERT-13, CERT-19): the
@@ -100,6 +102,7 @@ class TaskController {
     record TaskPageView(List<TaskView> items, long total, int page, int size) {
     }
 
+    @Allowed(Permission.TASK_VIEW)
     @GetMapping
     TaskPageView list(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
             @RequestParam(required = false) TaskStatus status, @RequestParam(required = false) String district,
@@ -115,29 +118,34 @@ class TaskController {
         return new TaskPageView(p.tasks().stream().map(this::view).toList(), p.total(), p.page(), p.size());
     }
 
+    @Allowed(Permission.TASK_VIEW)
     @GetMapping("/{id}")
     TaskView task(@PathVariable long id) {
         return view(tasks.find(id).orElseThrow(() -> TaskException.notFound(id)));
     }
 
+    @Allowed(Permission.TASK_ASSIGN)
     @PostMapping("/{id}/assignment")
     TaskView assign(@PathVariable long id, @Valid @RequestBody AssignmentRequest request) {
         return view(tasks.assign(id, request.operator()));
     }
 
     /** Every open task of a month in a community to one worker; the employing units' tasks stay open. */
+    @Allowed(Permission.TASK_ASSIGN)
     @PostMapping("/assignments")
     AssignedView assignCommunity(@Valid @RequestBody CommunityAssignmentRequest request) {
         return new AssignedView(request.month(), request.community(), request.operator(),
                 tasks.assignCommunity(request.month(), request.community(), request.operator()));
     }
 
+    @Allowed(Permission.VERIFICATION_RECORD)
     @PostMapping("/{id}/outcome")
     TaskView record(@PathVariable long id, @Valid @RequestBody OutcomeRequest request) {
         return view(tasks.record(id, new VerificationOutcome(request.method(), request.result(), request.operator(),
                 request.note())));
     }
 
+    @Allowed(Permission.VERIFICATION_RECORD)
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     AttachmentView attach(@PathVariable long id, @RequestPart("file") MultipartFile file,
@@ -150,6 +158,7 @@ class TaskController {
         }
     }
 
+    @Allowed(Permission.TASK_VIEW)
     @GetMapping("/{id}/attachments/{sha256}")
     ResponseEntity<Resource> attachment(@PathVariable long id, @PathVariable String sha256) {
         VerificationTask task = tasks.find(id).orElseThrow(() -> TaskException.notFound(id));

@@ -15,12 +15,15 @@ import org.vigil.certification.CertificationLists;
 import org.vigil.certification.ListCounts;
 import org.vigil.certification.ListQuery;
 import org.vigil.certification.VerificationRun;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.Region;
 import org.vigil.identity.RegionCode;
 import org.vigil.identity.RegionDirectory;
 
 /** The three lists' sizes per district for the console's first page (CERT-7), of the latest verified month by default. */
 @RestController
+@Allowed(Permission.STATISTICS_VIEW)
 @RequestMapping("/api/overview")
 class CertificationOverviewController {
 

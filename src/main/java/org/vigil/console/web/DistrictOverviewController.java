@@ -9,12 +9,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.certification.RecipientStatistics;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.RegionCode;
 import org.vigil.identity.RegionDirectory;
 import org.vigil.registry.RegistryStatistics;
 
 /** Residents, benefit recipients and communities per district, for the console's first page. */
 @RestController
+@Allowed(Permission.STATISTICS_VIEW)
 @RequestMapping("/api/overview")
 class DistrictOverviewController {
 

@@ -1,24 +1,16 @@
 package org.vigil.governance.internal;
 
-import java.io.IOException;
-import java.net.URI;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what over HTTP (DATA-3, 等保 level 3): every API but the login needs a staff
@@ -30,8 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebSecurity {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
     SecurityContextRepository securityContextRepository() {
@@ -48,10 +38,11 @@ class WebSecurity {
                         .requestMatchers("/api/**", "/v3/api-docs/**", "/swagger-ui/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
-                                "Login required / 请先登录", "this call needs a staff session: POST /api/session"))
-                        .accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
-                                "Forbidden / 无权操作", "not allowed, or the CSRF token is missing or wrong")))
+                        .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
+                                HttpStatus.UNAUTHORIZED, "Login required / 请先登录", "this call needs a staff session: POST /api/session"))
+                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
+                                HttpStatus.FORBIDDEN, "Forbidden / 无权操作", "not allowed, or the CSRF token is missing or wrong")))
+                .addFilterAfter(new JurisdictionFilter(), AuthorizationFilter.class)
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
@@ -59,16 +50,5 @@ class WebSecurity {
                         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
                                 + "frame-ancestors 'none'")));
         return http.build();
-    }
-
-    private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("urn:vigil:problem:" + status.value()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(problem));
     }
 }

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.governance.LoginOutcome;
 import org.vigil.governance.StaffDirectory;
 import org.vigil.governance.StaffPrincipal;
@@ -35,6 +37,7 @@ import org.vigil.governance.StaffPrincipal;
  * session exists only once both factors passed, so a stolen password alone never yields one.
  */
 @RestController
+@Allowed(Permission.SESSION)
 @RequestMapping("/api/session")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SessionController {

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.vigil.certification.ReasonWords;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.ResidentId;
 import org.vigil.recovery.CaseStatus;
@@ -28,6 +30,7 @@ import org.vigil.recovery.RecoveryCases;
  * evidence rows of the loss; ID numbers and names masked as on every list.
  */
 @RestController
+@Allowed(Permission.RECOVERY_VIEW)
 @RequestMapping("/api/recovery")
 class RecoveryController {
 

@@ -46,7 +46,7 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(ServerAccess server) {
+    ScopedDataSource dataSource(ServerAccess server) {
         Optional<String> appRole = server.applicationRole();
         // unpooled: Flyway opens and closes what it needs, and nothing of the owner's stays connected
         DataSource migrations = server.asOwner(server.url());
@@ -58,7 +58,7 @@ class DatabaseConfiguration {
             log.warn("The application connects as {}, the role that owns the schemas: set VIGIL_DB_MIGRATION_USER to an "
                     + "owning role so the application cannot alter the schema or the audit log (ADR 0021)", server.owner());
         }
-        return pool("vigil", server.url(), server.appUser(), server.appPassword(), 10);
+        return new ScopedDataSource(pool("vigil", server.url(), server.appUser(), server.appPassword(), 10));
     }
 
     private static HikariDataSource pool(String name, String url, String user, String password, int size) {

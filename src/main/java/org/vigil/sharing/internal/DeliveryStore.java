@@ -2,6 +2,7 @@ package org.vigil.sharing.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -492,8 +493,14 @@ class DeliveryStore {
         if (rejects.isEmpty()) {
             return;
         }
+        // PostgreSQL refuses COPY into a table under row-level security (ADR 0026): the rejects go
+        // through a temporary table of the transaction
+        try (Statement s = connection.createStatement()) {
+            s.execute("""
+                    create temporary table reject_load (like sharing.reject) on commit drop""");
+        }
         try (CopyWriter out = CopyWriter.open(connection, """
-                copy sharing.reject (delivery_id, row_no, seq, column_header, value, reason_code, reason, row_rejected)
+                copy reject_load (delivery_id, row_no, seq, column_header, value, reason_code, reason, row_rejected)
                 from stdin""")) {
             long lastRow = -1;
             int seq = 0;
@@ -505,6 +512,11 @@ class DeliveryStore {
                 out.endRow();
             }
             out.finish();
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("""
+                    insert into sharing.reject select * from reject_load;
+                    drop table reject_load""");
         }
     }
 

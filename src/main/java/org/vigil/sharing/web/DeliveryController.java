@@ -21,7 +21,10 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
+import org.vigil.governance.StaffPrincipal;
 import org.vigil.identity.FileProblem;
 import org.vigil.sharing.DeliveryCounts;
 import org.vigil.sharing.DeliveryIngestion;
@@ -46,6 +52,7 @@ import org.vigil.sharing.DeliverySummary;
  * keeps its own copy under the file's hash.
  */
 @RestController
+@Allowed(Permission.DELIVERY_VIEW)
 @RequestMapping("/api/deliveries")
 class DeliveryController {
 
@@ -100,11 +107,19 @@ class DeliveryController {
     record DecisionRequest(@NotBlank @Size(max = 100) String officer, @NotBlank @Size(max = 1000) String reason) {
     }
 
+    @Allowed(Permission.DELIVERY_UPLOAD)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ReportView> upload(@RequestParam String provider, @RequestParam String feed,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestPart("file") MultipartFile file) throws IOException {
+            @RequestPart("file") MultipartFile file, @AuthenticationPrincipal StaffPrincipal who) throws IOException {
+        if (who.provider() != null && !who.provider().equals(provider)) {
+            // the writer that stores the delivery works at the system's scope, so the check is here
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "a department's account delivers for its own department only / 只能报送本单位的数据");
+            problem.setTitle("Forbidden / 无权操作");
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+        }
         if (file.isEmpty()) {
             throw new IllegalArgumentException("the uploaded file is empty / 上传的文件为空");
         }
@@ -157,11 +172,13 @@ class DeliveryController {
         out.flush();
     }
 
+    @Allowed(Permission.DELIVERY_RELEASE)
     @PostMapping("/{id}/release")
     ReportView release(@PathVariable long id, @Valid @RequestBody DecisionRequest decision) {
         return ReportView.of(ingestion.release(id, decision.officer(), decision.reason()));
     }
 
+    @Allowed(Permission.DELIVERY_RELEASE)
     @PostMapping("/{id}/discard")
     ResponseEntity<Void> discard(@PathVariable long id, @Valid @RequestBody DecisionRequest decision) {
         ingestion.discard(id, decision.officer(), decision.reason());

@@ -15,11 +15,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.sharing.ReviewItem;
 import org.vigil.sharing.ReviewQueue;
 
 /** The review queue over HTTP: rows without an ID, matched or dismissed by a person (SHARE-6). */
 @RestController
+@Allowed(Permission.MATCH_REVIEW)
 @RequestMapping("/api/review-items")
 class ReviewController {
 

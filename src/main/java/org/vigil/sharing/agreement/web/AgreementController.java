@@ -36,6 +36,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.sharing.agreement.Agreement;
 import org.vigil.sharing.agreement.AgreementCheck;
 import org.vigil.sharing.agreement.AgreementDraft;
@@ -54,6 +56,7 @@ import org.vigil.sharing.agreement.Violation;
 
 /** The data-use agreements (SHARE-2): record, attach the signed scan, terminate, check, and what runs out soon. */
 @RestController
+@Allowed(Permission.SHARING_VIEW)
 @RequestMapping("/api/agreements")
 class AgreementController {
 
@@ -83,6 +86,7 @@ class AgreementController {
         return AgreementView.of(require(number), LocalDate.now(clock));
     }
 
+    @Allowed(Permission.SHARING_MANAGE)
     @PostMapping
     ResponseEntity<AgreementView> record(@Valid @RequestBody AgreementRequest request) {
         Agreement agreement = register.record(new AgreementDraft(request.number(), request.providerCode(),
@@ -94,6 +98,7 @@ class AgreementController {
     }
 
     /** The signed scan as a multipart part named {@code file}; it is streamed to the scan store. */
+    @Allowed(Permission.SHARING_MANAGE)
     @PostMapping(path = "/{number}/scan", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     AgreementView attachScan(@PathVariable String number, @RequestPart("file") MultipartFile file) {
         try (InputStream in = file.getInputStream()) {
@@ -122,6 +127,7 @@ class AgreementController {
                 .body(new InputStreamResource(content.content()));
     }
 
+    @Allowed(Permission.SHARING_MANAGE)
     @PostMapping("/{number}/termination")
     AgreementView terminate(@PathVariable String number, @Valid @RequestBody TerminationRequest request) {
         return AgreementView.of(register.terminate(number, request.effectiveFrom(), request.reason()), LocalDate.now(clock));

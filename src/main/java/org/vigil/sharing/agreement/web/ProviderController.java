@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.RegionDirectory;
 import org.vigil.sharing.agreement.AgeScope;
 import org.vigil.sharing.agreement.FeedSetting;
@@ -39,6 +41,7 @@ import org.vigil.sharing.agreement.Violation;
 
 /** The provider registry (SHARE-1): providers, the feeds they deliver, their liaison rosters. */
 @RestController
+@Allowed(Permission.SHARING_VIEW)
 @RequestMapping("/api/providers")
 class ProviderController {
 
@@ -61,6 +64,7 @@ class ProviderController {
         return ProviderView.of(require(code), LocalDate.now(clock));
     }
 
+    @Allowed(Permission.SHARING_MANAGE)
     @PostMapping
     ResponseEntity<ProviderView> register(@Valid @RequestBody RegisterProviderRequest request) {
         Provider provider = registry.register(new ProviderRegistration(request.code(), request.name(), request.level(),
@@ -70,6 +74,7 @@ class ProviderController {
     }
 
     /** Records that the provider delivers the feed, or changes its age filter and header aliases. */
+    @Allowed(Permission.SHARING_MANAGE)
     @PutMapping("/{code}/feeds/{feedCode}")
     ProviderView configureFeed(@PathVariable String code, @PathVariable String feedCode, @Valid @RequestBody FeedRequest request) {
         Provider provider = registry.configureFeed(code, new FeedSetting(feedCode, request.ageScope(), request.aliases()));
@@ -87,6 +92,7 @@ class ProviderController {
         return roster.stream().map(l -> LiaisonView.of(l, today)).toList();
     }
 
+    @Allowed(Permission.SHARING_MANAGE)
     @PostMapping("/{code}/liaisons")
     ResponseEntity<LiaisonView> appoint(@PathVariable String code, @Valid @RequestBody LiaisonRequest request) {
         Liaison liaison = registry.appointLiaison(code,
@@ -95,6 +101,7 @@ class ProviderController {
         return ResponseEntity.status(HttpStatus.CREATED).location(location).body(LiaisonView.of(liaison, LocalDate.now(clock)));
     }
 
+    @Allowed(Permission.SHARING_MANAGE)
     @PostMapping("/{code}/liaisons/{id}/end")
     LiaisonView endLiaison(@PathVariable String code, @PathVariable long id, @Valid @RequestBody EndLiaisonRequest request) {
         return LiaisonView.of(registry.endLiaison(code, id, request.lastDay()), LocalDate.now(clock));

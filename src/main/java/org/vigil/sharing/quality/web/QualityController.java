@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.sharing.quality.DeliveryCadence;
 import org.vigil.sharing.quality.MonthlyCheck;
 import org.vigil.sharing.quality.ProviderEvaluations;
@@ -25,6 +27,7 @@ import org.vigil.sharing.quality.QualityMetrics;
 
 /** DATA-12 metrics, SHARE-5 overdue deliveries and the monthly check, SHARE-9 evaluations. */
 @RestController
+@Allowed(Permission.QUALITY_VIEW)
 @RequestMapping("/api/quality")
 class QualityController {
 
@@ -63,6 +66,7 @@ class QualityController {
     }
 
     /** Runs the monthly check of a month; running it again finds nothing new. */
+    @Allowed(Permission.QUALITY_MANAGE)
     @PostMapping("/checks")
     Views.CheckView check(@Valid @RequestBody CheckRequest request) {
         MonthlyCheck result = checks.run(request.month());

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.sharing.quality.NewRectification;
 import org.vigil.sharing.quality.QualityException;
 import org.vigil.sharing.quality.QualityIssue;
@@ -30,6 +32,7 @@ import org.vigil.sharing.quality.Rectifications;
 
 /** Rectification requirements and their follow-up (DATA-13). */
 @RestController
+@Allowed(Permission.QUALITY_VIEW)
 @RequestMapping("/api/quality/rectifications")
 class RectificationController {
 
@@ -70,6 +73,7 @@ class RectificationController {
             @NotBlank @Size(max = 100) String officer) {
     }
 
+    @Allowed(Permission.QUALITY_MANAGE)
     @PostMapping
     ResponseEntity<Views.RectificationView> issue(@Valid @RequestBody IssueRequest request) {
         Rectification r = rectifications.issue(new NewRectification(request.provider(), request.feed(), request.issue(),
@@ -82,11 +86,13 @@ class RectificationController {
     record NoteRequest(@NotBlank @Size(max = 100) String officer, @NotBlank @Size(max = 2000) String note) {
     }
 
+    @Allowed(Permission.QUALITY_MANAGE)
     @PostMapping("/{id}/notes")
     Views.RectificationView followUp(@PathVariable long id, @Valid @RequestBody NoteRequest request) {
         return Views.RectificationView.of(rectifications.followUp(id, request.officer(), request.note()));
     }
 
+    @Allowed(Permission.QUALITY_MANAGE)
     @PostMapping("/{id}/close")
     Views.RectificationView close(@PathVariable long id, @Valid @RequestBody NoteRequest request) {
         return Views.RectificationView.of(rectifications.close(id, request.officer(), request.note()));

@@ -19,12 +19,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.sharing.quality.QualityRule;
 import org.vigil.sharing.quality.QualityThresholds;
 import org.vigil.sharing.quality.ThresholdChange;
 
 /** The thresholds of the quality rules, effective-dated (DATA-8, DATA-12). */
 @RestController
+@Allowed(Permission.QUALITY_VIEW)
 @RequestMapping("/api/quality/thresholds")
 class ThresholdController {
 
@@ -56,6 +59,7 @@ class ThresholdController {
             @NotBlank @Size(max = 1000) String note) {
     }
 
+    @Allowed(Permission.PARAMETER_CHANGE)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Views.ThresholdEntryView change(@Valid @RequestBody ThresholdRequest request) {
