@@ -8,3 +8,8 @@ revoke insert, update, delete, truncate on governance.flyway_schema_history from
 -- The audit log is append-only for the application (DATA-18): it may add events and checkpoints
 -- and read them, never change or remove one.
 revoke update, delete, truncate on governance.audit_event, governance.audit_checkpoint from ${app_role};
+-- The law-enforcement register (DATA-11): what was registered with a request and every release
+-- of data to its officers stay as written; only the request's status and the notices change.
+revoke update, delete, truncate on governance.law_enforcement_category, governance.law_enforcement_person,
+    governance.law_enforcement_officer, governance.law_enforcement_document, governance.law_enforcement_release,
+    governance.law_enforcement_release_item from ${app_role};

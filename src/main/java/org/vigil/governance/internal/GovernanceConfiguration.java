@@ -43,7 +43,9 @@ class GovernanceConfiguration {
     JdbcStaffDirectory staffDirectory(JdbcClient jdbc, TransactionTemplate transactions, KeyService keys,
             AuditTrail audit, Clock clock, @Value("${vigil.staff.lockout.attempts:5}") int attempts,
             @Value("${vigil.staff.lockout.duration:PT30M}") Duration duration,
-            @Value("${vigil.staff.totp-issuer:Vigil}") String issuer) {
-        return new JdbcStaffDirectory(jdbc, transactions, keys, audit, clock, attempts, duration, issuer);
+            @Value("${vigil.staff.totp-issuer:Vigil}") String issuer,
+            @Value("${vigil.staff.second-factor:totp}") String secondFactor) {
+        return new JdbcStaffDirectory(jdbc, transactions, keys, audit, clock, attempts, duration, issuer,
+                SecondFactor.named(secondFactor));
     }
 }

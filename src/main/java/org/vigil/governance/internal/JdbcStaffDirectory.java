@@ -45,13 +45,14 @@ class JdbcStaffDirectory implements StaffDirectory {
     private final int maxFailures;
     private final Duration lockout;
     private final String issuer;
+    private final SecondFactor secondFactor;
     private final Argon2PasswordEncoder passwords = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     private final SecureRandom random = new SecureRandom();
     /** Checked against when the username is unknown, so an unknown name takes as long as a wrong password. */
     private final String decoy;
 
     JdbcStaffDirectory(JdbcClient jdbc, TransactionTemplate transactions, KeyService keys, AuditTrail audit, Clock clock,
-            int maxFailures, Duration lockout, String issuer) {
+            int maxFailures, Duration lockout, String issuer, SecondFactor secondFactor) {
         if (maxFailures < 1 || lockout.isNegative() || lockout.isZero()) {
             throw new IllegalArgumentException("vigil.staff.lockout needs at least one attempt and a positive duration");
         }
@@ -63,6 +64,7 @@ class JdbcStaffDirectory implements StaffDirectory {
         this.maxFailures = maxFailures;
         this.lockout = lockout;
         this.issuer = issuer;
+        this.secondFactor = secondFactor;
         this.decoy = passwords.encode("decoy-" + random.nextLong());
     }
 
@@ -112,7 +114,7 @@ class JdbcStaffDirectory implements StaffDirectory {
                 detail.put("provider", a.provider());
             }
             audit.record(AuditEntry.of(openedBy, AuditAction.CHANGE, "staff:" + id, detail));
-            return new OpenedAccount(byId(id), Totp.base32(secret), Totp.provisioningUri(issuer, a.username(), secret));
+            return new OpenedAccount(byId(id), Totp.base32(secret), secondFactor.provisioningUri(issuer, a.username(), secret));
         });
     }
 
@@ -153,7 +155,7 @@ class JdbcStaffDirectory implements StaffDirectory {
             long step = -1;
             if (passwordRight && a.active()) {
                 byte[] secret = keys.decrypt(a.dataKey(), a.totpSealed(), place(a.username(), "totp"));
-                step = Totp.match(secret, code, now, a.lastStep());
+                step = secondFactor.match(secret, code, now, a.lastStep());
             }
             if (step >= 0) {
                 jdbc.sql("""
@@ -199,7 +201,7 @@ class JdbcStaffDirectory implements StaffDirectory {
             StaffAccount account = find(username).orElseThrow();
             audit.record(AuditEntry.of(by, AuditAction.CHANGE, "staff:" + account.id(), Map.of("step",
                     "reset-second-factor")));
-            return new OpenedAccount(account, Totp.base32(secret), Totp.provisioningUri(issuer, username, secret));
+            return new OpenedAccount(account, Totp.base32(secret), secondFactor.provisioningUri(issuer, username, secret));
         });
     }
 

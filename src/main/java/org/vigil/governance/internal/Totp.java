@@ -17,6 +17,26 @@ import javax.crypto.spec.SecretKeySpec;
 final class Totp {
 
     static final int STEP_SECONDS = 30;
+
+    /** TOTP as the second factor's algorithm, {@code vigil.staff.second-factor: totp} (the default). */
+    static final SecondFactor SECOND_FACTOR = new SecondFactor() {
+
+        @Override
+        public String name() {
+            return "totp";
+        }
+
+        @Override
+        public long match(byte[] secret, String code, Instant at, long lastUsedStep) {
+            return Totp.match(secret, code, at, lastUsedStep);
+        }
+
+        @Override
+        public String provisioningUri(String issuer, String account, byte[] secret) {
+            return Totp.provisioningUri(issuer, account, secret);
+        }
+    };
+
     private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private Totp() {
