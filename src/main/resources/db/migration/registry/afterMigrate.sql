@@ -5,3 +5,6 @@ grant usage on schema registry to ${app_role};
 grant select, insert, update, delete, truncate on all tables in schema registry to ${app_role};
 grant usage, select, update on all sequences in schema registry to ${app_role};
 revoke insert, update, delete, truncate on registry.flyway_schema_history from ${app_role};
+-- The versions of persons and employers are append-only for the application (DATA-8, ADR 0029):
+-- history is added, never rewritten or removed.
+revoke update, delete, truncate on registry.person_version, registry.employer_version from ${app_role};
