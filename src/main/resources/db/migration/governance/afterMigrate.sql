@@ -8,3 +8,13 @@ revoke insert, update, delete, truncate on governance.flyway_schema_history from
 -- The audit log is append-only for the application (DATA-18): it may add events and checkpoints
 -- and read them, never change or remove one.
 revoke update, delete, truncate on governance.audit_event, governance.audit_checkpoint from ${app_role};
+-- Accesses and alerts are evidence too (ADR 0030): the application adds them, never rewrites them.
+-- Guarded because a restore migrates an older backup's schema only to its own version (DATA-16),
+-- which may come before these tables.
+do $$
+begin
+    if to_regclass('governance.disclosure_access') is not null then
+        execute 'revoke update, delete, truncate on governance.disclosure_access, governance.disclosure_alert from ${app_role}';
+    end if;
+end
+$$;
