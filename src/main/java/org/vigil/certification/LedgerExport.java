@@ -1,9 +1,12 @@
 package org.vigil.certification;
 
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+
+import org.vigil.governance.disclosure.Watermark;
 
 /**
  * Writes a month's ledger for the districts, streets and communities that work through it
@@ -18,4 +21,13 @@ public interface LedgerExport {
      * @throws IllegalStateException when the month has not been verified
      */
     List<Path> export(YearMonth month, LedgerKind kind, ListExport.Format format, Path folder, Optional<String> district);
+
+    /**
+     * The ledger of the query as one XLSX workbook for a controlled export (DATA-9), watermarked
+     * and masked as {@link ListExport#write} does (phones too). The stream is left open.
+     *
+     * @return the lines written, not counting headers and the summary
+     * @throws IllegalStateException when the month has not been verified
+     */
+    long write(LedgerQuery query, Watermark mark, boolean masked, OutputStream out);
 }

@@ -1,9 +1,12 @@
 package org.vigil.certification;
 
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+
+import org.vigil.governance.disclosure.Watermark;
 
 /**
  * Writes a month's three lists for the districts, streets and communities that verify them (CERT-7,
@@ -18,6 +21,17 @@ public interface ListExport {
      * @throws IllegalStateException when the month has not been run
      */
     List<Path> export(YearMonth month, Format format, Path folder, Optional<String> district);
+
+    /**
+     * The lists of the query as one XLSX workbook for a controlled export (DATA-9): the same sheets
+     * as {@link #export}, each with the watermark on its first row and in its page header and
+     * footer, the watermark in the file's properties, and ID numbers and names masked unless
+     * {@code masked} is false. The stream is left open.
+     *
+     * @return the entries written, not counting headers and the summary
+     * @throws IllegalStateException when the month has not been run
+     */
+    long write(ListQuery query, Watermark mark, boolean masked, OutputStream out);
 
     enum Format {
         CSV, XLSX

@@ -10,7 +10,9 @@ public enum AuditAction {
     APPROVAL("审批"),
     PARAMETER_CHANGE("参数变更"),
     DECISION("资格认证决定"),
-    INGESTION("数据交付入库");
+    INGESTION("数据交付入库"),
+    /** Something a watch noticed and the security administrator should follow up (DATA-9: enumeration). */
+    SECURITY_ALERT("安全告警");
 
     private final String chinese;
 

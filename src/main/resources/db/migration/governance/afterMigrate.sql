@@ -10,6 +10,25 @@ revoke insert, update, delete, truncate on governance.flyway_schema_history from
 revoke update, delete, truncate on governance.audit_event, governance.audit_checkpoint from ${app_role};
 -- The law-enforcement register (DATA-11): what was registered with a request and every release
 -- of data to its officers stay as written; only the request's status and the notices change.
-revoke update, delete, truncate on governance.law_enforcement_category, governance.law_enforcement_person,
-    governance.law_enforcement_officer, governance.law_enforcement_document, governance.law_enforcement_release,
-    governance.law_enforcement_release_item from ${app_role};
+-- Guarded, like the next, because a restore migrates an older backup's schema only to its own
+-- version (DATA-16), which may come before these tables.
+do $$
+begin
+    if to_regclass('governance.law_enforcement_release_item') is not null then
+        execute 'revoke update, delete, truncate on governance.law_enforcement_category, '
+            'governance.law_enforcement_person, governance.law_enforcement_officer, '
+            'governance.law_enforcement_document, governance.law_enforcement_release, '
+            'governance.law_enforcement_release_item from ${app_role}';
+    end if;
+end
+$$;
+-- Accesses and alerts are evidence too (ADR 0030): the application adds them, never rewrites them.
+-- Guarded because a restore migrates an older backup's schema only to its own version (DATA-16),
+-- which may come before these tables.
+do $$
+begin
+    if to_regclass('governance.disclosure_access') is not null then
+        execute 'revoke update, delete, truncate on governance.disclosure_access, governance.disclosure_alert from ${app_role}';
+    end if;
+end
+$$;

@@ -7,12 +7,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,6 +33,7 @@ import org.vigil.certification.Ledgers;
 import org.vigil.certification.ListExport;
 import org.vigil.certification.PolicyBook;
 import org.vigil.certification.VerificationRun;
+import org.vigil.governance.disclosure.Watermark;
 import org.vigil.identity.RegionDirectory;
 import org.vigil.registry.CommunityDirectory;
 
@@ -39,7 +42,8 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 /**
  * A month's ledger as files for the districts, streets and communities: CSV (UTF-8 with a
  * byte-order mark, for Excel) with a summary file beside it, or one XLSX workbook with the summary
- * sheet first. Lines stream from the database in ledger order and are written as they come.
+ * sheet first. Lines stream from the database in ledger order and are written as they come. A
+ * controlled export (DATA-9) writes the workbook to a stream, watermarked and masked.
  */
 @Service
 class LedgerFiles implements LedgerExport {
@@ -63,12 +67,29 @@ class LedgerFiles implements LedgerExport {
     private final CertificationLists lists;
     private final PolicyBook policies;
     private final CommunityDirectory communities;
+    private final Clock clock;
 
-    LedgerFiles(Ledgers ledgers, CertificationLists lists, PolicyBook policies, CommunityDirectory communities) {
+    LedgerFiles(Ledgers ledgers, CertificationLists lists, PolicyBook policies, CommunityDirectory communities,
+            Clock clock) {
         this.ledgers = ledgers;
         this.lists = lists;
         this.policies = policies;
         this.communities = communities;
+        this.clock = clock;
+    }
+
+    @Override
+    public long write(LedgerQuery query, Watermark mark, boolean masked, OutputStream out) {
+        VerificationRun run = lists.run(query.month()).orElseThrow(() -> new IllegalStateException(
+                "month " + query.month() + " has not been verified / 该月尚未核验"));
+        ListFiles.Names names = new ListFiles.Names(RegionDirectory.standard().withDivisions(communities.communities()));
+        try {
+            return xlsx(run, query, names, RunPolicy.of(policies, run), out,
+                    new FileMarks(Objects.requireNonNull(mark, "mark"), masked, clock));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not write the ledger: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -88,7 +109,7 @@ class LedgerFiles implements LedgerExport {
                 Path summary = folder.resolve(base + "-summary.csv");
                 try (CsvWriter w = open(ledger)) {
                     w.writeRecord(HEADERS);
-                    ledgers.forEach(query, line -> w.writeRecord(row(line, names, policy)));
+                    ledgers.forEach(query, line -> w.writeRecord(row(line, names, policy, FileMarks.NONE)));
                 }
                 try (CsvWriter w = open(summary)) {
                     w.writeRecord(SUMMARY_HEADERS);
@@ -97,7 +118,9 @@ class LedgerFiles implements LedgerExport {
                 return List.of(ledger, summary);
             }
             Path file = folder.resolve(base + ".xlsx");
-            xlsx(run, query, names, policy, file);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                xlsx(run, query, names, policy, out, FileMarks.NONE);
+            }
             return List.of(file);
         }
         catch (IOException e) {
@@ -112,17 +135,22 @@ class LedgerFiles implements LedgerExport {
         return CsvWriter.builder().build(out);
     }
 
-    private void xlsx(VerificationRun run, LedgerQuery query, ListFiles.Names names, CertificationPolicy policy, Path file)
-            throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            Workbook workbook = new Workbook(out, "Vigil", "1.0");
-            ListFiles.summarySheet(workbook, run.month() + " " + query.kind().chinese() + "（核验基准日 / as of " + run.asOf()
-                    + "，政策版本 / policy " + run.policyVersion() + "）", SUMMARY_HEADERS, summary(query, names));
-            Sheets sheets = new Sheets(workbook, query.kind().chinese());
-            ledgers.forEach(query, line -> sheets.add(row(line, names, policy)));
-            sheets.finish();
-            workbook.finish();
-        }
+    /** The workbook into the stream, which stays open; the lines written. */
+    private long xlsx(VerificationRun run, LedgerQuery query, ListFiles.Names names, CertificationPolicy policy,
+            OutputStream out, FileMarks marks) throws IOException {
+        Workbook workbook = new Workbook(out, "Vigil", "1.0");
+        marks.properties(workbook);
+        ListFiles.summarySheet(workbook, run.month() + " " + query.kind().chinese() + "（核验基准日 / as of " + run.asOf()
+                + "，政策版本 / policy " + run.policyVersion() + "）", SUMMARY_HEADERS, summary(query, names), marks);
+        Sheets sheets = new Sheets(workbook, query.kind().chinese(), marks);
+        long[] written = new long[1];
+        ledgers.forEach(query, line -> {
+            sheets.add(row(line, names, policy, marks));
+            written[0]++;
+        });
+        sheets.finish();
+        workbook.finish();
+        return written[0];
     }
 
     /** The ledger's sheet, continued in a second one past the rows a sheet allows. */
@@ -130,13 +158,15 @@ class LedgerFiles implements LedgerExport {
 
         private final Workbook workbook;
         private final String name;
+        private final FileMarks marks;
         private Worksheet sheet;
         private int part;
         private int row;
 
-        Sheets(Workbook workbook, String name) {
+        Sheets(Workbook workbook, String name, FileMarks marks) {
             this.workbook = workbook;
             this.name = name;
+            this.marks = marks;
             next();
         }
 
@@ -166,8 +196,9 @@ class LedgerFiles implements LedgerExport {
         private void next() {
             part++;
             sheet = workbook.newWorksheet(part == 1 ? name : name + "（" + part + "）");
-            ListFiles.header(sheet, 0, HEADERS);
-            row = 1;
+            marks.stamp(sheet);
+            ListFiles.header(sheet, marks.top(), HEADERS);
+            row = marks.top() + 1;
         }
 
         private void close() {
@@ -224,7 +255,7 @@ class LedgerFiles implements LedgerExport {
         return row;
     }
 
-    static List<String> row(LedgerLine l, ListFiles.Names names, CertificationPolicy policy) {
+    static List<String> row(LedgerLine l, ListFiles.Names names, CertificationPolicy policy, FileMarks marks) {
         List<String> row = new ArrayList<>(HEADERS.size());
         row.add(l.jurisdiction().district());
         row.add(names.of(l.jurisdiction().district()));
@@ -232,11 +263,11 @@ class LedgerFiles implements LedgerExport {
         row.add(l.jurisdiction().street() == null ? "" : names.of(l.jurisdiction().street()));
         row.add(text(l.jurisdiction().community()));
         row.add(l.jurisdiction().community() == null ? "" : names.of(l.jurisdiction().community()));
-        row.add(l.idNumber());
-        row.add(l.name());
+        row.add(marks.id(l.idNumber()));
+        row.add(marks.name(l.name()));
         row.add(Integer.toString(l.age()));
         row.add(l.benefit().chinese());
-        row.add(text(l.phone()));
+        row.add(text(marks.phone(l.phone())));
         row.add(date(l.periodEnd()));
         row.add(l.bucket().chinese());
         row.add(l.reasons().stream().map(r -> r.code().chinese()).collect(Collectors.joining("；")));

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -33,6 +35,7 @@ import org.vigil.certification.ListExport;
 import org.vigil.certification.ListQuery;
 import org.vigil.certification.PolicyBook;
 import org.vigil.certification.VerificationRun;
+import org.vigil.governance.disclosure.Watermark;
 import org.vigil.identity.Region;
 import org.vigil.identity.RegionCode;
 import org.vigil.identity.RegionDirectory;
@@ -45,7 +48,9 @@ import de.siegmar.fastcsv.writer.CsvWriter;
  * byte-order mark, so that Excel shows the Chinese) one file per list and a summary, or one XLSX
  * workbook with a summary sheet and a sheet per list. Entries stream from the database in list
  * order and are written as they come; an XLSX sheet is flushed every few thousand rows and a list
- * longer than a sheet allows goes on in a second sheet.
+ * longer than a sheet allows goes on in a second sheet. A controlled export (DATA-9) writes the
+ * same workbook to a stream with a watermark on every sheet and personal data masked unless the
+ * request allowed it in full.
  */
 @Service
 class ListFiles implements ListExport {
@@ -64,11 +69,27 @@ class ListFiles implements ListExport {
     private final CertificationLists lists;
     private final PolicyBook policies;
     private final CommunityDirectory communities;
+    private final Clock clock;
 
-    ListFiles(CertificationLists lists, PolicyBook policies, CommunityDirectory communities) {
+    ListFiles(CertificationLists lists, PolicyBook policies, CommunityDirectory communities, Clock clock) {
         this.lists = lists;
         this.policies = policies;
         this.communities = communities;
+        this.clock = clock;
+    }
+
+    @Override
+    public long write(ListQuery query, Watermark mark, boolean masked, OutputStream out) {
+        VerificationRun run = lists.run(query.month()).orElseThrow(() -> new IllegalStateException(
+                "month " + query.month() + " has not been verified / 该月尚未核验"));
+        Names names = new Names(RegionDirectory.standard().withDivisions(communities.communities()));
+        try {
+            return xlsx(run, query, names, RunPolicy.of(policies, run), out,
+                    new FileMarks(Objects.requireNonNull(mark, "mark"), masked, clock));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not write the lists: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -103,7 +124,7 @@ class ListFiles implements ListExport {
                 w.writeRecord(HEADERS);
                 writers.put(s, w);
             }
-            lists.forEach(query, e -> writers.get(e.status()).writeRecord(row(e, names, policy)));
+            lists.forEach(query, e -> writers.get(e.status()).writeRecord(row(e, names, policy, FileMarks.NONE)));
         }
         finally {
             for (CsvWriter w : writers.values()) {
@@ -136,27 +157,41 @@ class ListFiles implements ListExport {
     private Path xlsx(VerificationRun run, ListQuery query, Names names, CertificationPolicy policy, Path file)
             throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            Workbook workbook = new Workbook(out, "Vigil", "1.0");
-            summarySheet(workbook, run.month() + " 待遇领取资格认证名单 / certification lists（核验基准日 / as of " + run.asOf()
-                    + "，政策版本 / policy " + run.policyVersion() + "）", SUMMARY_HEADERS, summary(query, names));
-            SheetWriter sheets = new SheetWriter(workbook);
-            lists.forEach(query, e -> sheets.add(e.status(), row(e, names, policy)));
-            sheets.finishAll();
-            workbook.finish();
+            xlsx(run, query, names, policy, out, FileMarks.NONE);
         }
         return file;
+    }
+
+    /** The workbook into the stream, which stays open; the entries written, not counting headers and summary. */
+    private long xlsx(VerificationRun run, ListQuery query, Names names, CertificationPolicy policy, OutputStream out,
+            FileMarks marks) throws IOException {
+        Workbook workbook = new Workbook(out, "Vigil", "1.0");
+        marks.properties(workbook);
+        summarySheet(workbook, run.month() + " 待遇领取资格认证名单 / certification lists（核验基准日 / as of " + run.asOf()
+                + "，政策版本 / policy " + run.policyVersion() + "）", SUMMARY_HEADERS, summary(query, names), marks);
+        SheetWriter sheets = new SheetWriter(workbook, marks);
+        long[] written = new long[1];
+        lists.forEach(query, e -> {
+            sheets.add(e.status(), row(e, names, policy, marks));
+            written[0]++;
+        });
+        sheets.finishAll();
+        workbook.finish();
+        return written[0];
     }
 
     /** Writes entries into the sheet of their list, opening each list's sheet when its first entry comes. */
     private static final class SheetWriter {
 
         private final Workbook workbook;
+        private final FileMarks marks;
         private final Map<EligibilityStatus, Worksheet> open = new EnumMap<>(EligibilityStatus.class);
         private final Map<EligibilityStatus, Integer> rows = new EnumMap<>(EligibilityStatus.class);
         private final Map<EligibilityStatus, Integer> parts = new EnumMap<>(EligibilityStatus.class);
 
-        SheetWriter(Workbook workbook) {
+        SheetWriter(Workbook workbook, FileMarks marks) {
             this.workbook = workbook;
+            this.marks = marks;
         }
 
         void add(EligibilityStatus list, List<String> values) {
@@ -174,9 +209,10 @@ class ListFiles implements ListExport {
                 finish(list);
                 int part = parts.merge(list, 1, Integer::sum);
                 sheet = workbook.newWorksheet(part == 1 ? list.chinese() : list.chinese() + "（" + part + "）");
-                header(sheet, 0, HEADERS);
+                marks.stamp(sheet);
+                header(sheet, marks.top(), HEADERS);
                 open.put(list, sheet);
-                row = 1;
+                row = marks.top() + 1;
             }
             for (int c = 0; c < values.size(); c++) {
                 String v = values.get(c);
@@ -205,7 +241,8 @@ class ListFiles implements ListExport {
             if (!parts.containsKey(list)) {
                 parts.put(list, 1);
                 Worksheet sheet = workbook.newWorksheet(list.chinese());
-                header(sheet, 0, HEADERS);
+                marks.stamp(sheet);
+                header(sheet, marks.top(), HEADERS);
                 close(sheet);
             }
         }
@@ -242,11 +279,19 @@ class ListFiles implements ListExport {
      */
     static void summarySheet(Workbook workbook, String title, List<String> headers, List<List<String>> rows)
             throws IOException {
+        summarySheet(workbook, title, headers, rows, FileMarks.NONE);
+    }
+
+    /** The summary sheet below the watermark's row, when the export has one. */
+    static void summarySheet(Workbook workbook, String title, List<String> headers, List<List<String>> rows,
+            FileMarks marks) throws IOException {
         Worksheet summary = workbook.newWorksheet(SUMMARY);
-        summary.value(0, 0, title);
-        summary.style(0, 0).bold().set();
-        header(summary, 1, headers);
-        int r = 2;
+        marks.stamp(summary);
+        int top = marks.top();
+        summary.value(top, 0, title);
+        summary.style(top, 0).bold().set();
+        header(summary, top + 1, headers);
+        int r = top + 2;
         for (List<String> row : rows) {
             for (int c = 0; c < row.size(); c++) {
                 if (c >= 3) {
@@ -300,7 +345,7 @@ class ListFiles implements ListExport {
                 Long.toString(c.disqualified()), Long.toString(c.toBeVerified()), Long.toString(c.total()));
     }
 
-    static List<String> row(ListEntry e, Names names, CertificationPolicy policy) {
+    static List<String> row(ListEntry e, Names names, CertificationPolicy policy, FileMarks marks) {
         Decision d = e.decision();
         Decision.Reason reason = d.reason();
         List<String> row = new ArrayList<>(HEADERS.size());
@@ -310,8 +355,8 @@ class ListFiles implements ListExport {
         row.add(e.jurisdiction().street() == null ? "" : names.of(e.jurisdiction().street()));
         row.add(text(e.jurisdiction().community()));
         row.add(e.jurisdiction().community() == null ? "" : names.of(e.jurisdiction().community()));
-        row.add(e.idNumber());
-        row.add(e.name());
+        row.add(marks.id(e.idNumber()));
+        row.add(marks.name(e.name()));
         row.add(e.benefit().chinese());
         row.add(e.monthlyAmount() == null ? "" : e.monthlyAmount().toString());
         row.add(d.status().chinese());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,13 +35,16 @@ import org.vigil.certification.VerificationRun;
 import org.vigil.certification.VerificationTask;
 import org.vigil.governance.Allowed;
 import org.vigil.governance.Permission;
+import org.vigil.governance.StaffPrincipal;
+import org.vigil.governance.disclosure.Disclosures;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.ResidentId;
 
 /**
  * The monthly runs and their lists for staff (CERT-7, CERT-11), and why a person is on a list
  * (CERT-19). Lists show ID numbers and names masked, as everything Vigil shows by default; the
- * explanation is asked for by ID number, so it echoes that number and masks the name.
+ * explanation is asked for by ID number, so it echoes that number and masks the name; each such
+ * look-up is recorded and watched for enumeration (DATA-9).
  */
 @RestController
 @Allowed(Permission.CERTIFICATION_VIEW)
@@ -50,10 +54,12 @@ class CertificationController {
     static final int MAX_SIZE = 200;
 
     private final CertificationLists lists;
+    private final Disclosures disclosures;
     private final Clock clock;
 
-    CertificationController(CertificationLists lists, Clock clock) {
+    CertificationController(CertificationLists lists, Disclosures disclosures, Clock clock) {
         this.lists = lists;
+        this.disclosures = disclosures;
         this.clock = clock;
     }
 
@@ -148,13 +154,18 @@ class CertificationController {
     }
 
     @GetMapping("/decisions/{idNumber}")
-    ExplanationView decisions(@PathVariable String idNumber,
+    ExplanationView decisions(@AuthenticationPrincipal StaffPrincipal who, @PathVariable String idNumber,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         ResidentId id = ResidentId.parse(idNumber, clock).toOptional().orElseThrow(() -> new IllegalArgumentException(
                 "not a valid ID number / 身份证号无效: " + idNumber));
         YearMonth m = month != null ? month : latest();
         requireRun(m);
-        Explanation e = lists.explain(id.value(), m).orElseThrow(() -> notFound(
+        Optional<Explanation> found = lists.explain(id.value(), m);
+        // a miss counts too: trying ID numbers one after another is the enumeration the watch looks for; the
+        // subject is an internal id or none, never the number asked for
+        disclosures.lookedUp(who, found.map(x -> "recipient:" + x.decisions().get(0).recipientId())
+                .orElse("person:unknown"));
+        Explanation e = found.orElseThrow(() -> notFound(
                 "No decision about this person in " + m + " / 该月无此人的认证结论"));
         List<DecisionView> decisions = e.decisions().stream().map(d -> decision(d, e)).toList();
         return new ExplanationView(id.value(), masked(e.decisions().get(0).name()), m, e.asOf(), e.policy().version(),
