@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ApplicationContext;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.governance.AuditLog;
 import org.vigil.governance.AuditProblem;
 import org.vigil.governance.AuditVerification;
@@ -29,6 +31,8 @@ final class AuditCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: verify, checkpoint or list");
     }
+
+    @Allowed(Permission.AUDIT_VIEW)
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Recompute every event's MAC and check every signed checkpoint; exit 1 and say where when "
@@ -64,6 +68,8 @@ final class AuditCommand implements Runnable {
         }
     }
 
+    @Allowed(Permission.AUDIT_VIEW)
+
     @Command(name = "checkpoint", mixinStandardHelpOptions = true,
             description = "Sign the chain's head with the SM2 key, if events were added since the last checkpoint.")
     static final class Checkpoint implements Callable<Integer>, RunsInContext {
@@ -86,6 +92,8 @@ final class AuditCommand implements Runnable {
             return 0;
         }
     }
+
+    @Allowed(Permission.AUDIT_VIEW)
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The latest audit events, newest first.")
     static final class Recent implements Callable<Integer>, RunsInContext {

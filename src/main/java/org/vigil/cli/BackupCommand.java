@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationContext;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.governance.backup.BackupSummary;
 import org.vigil.governance.backup.Backups;
 
@@ -16,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Takes an encrypted, signed logical backup of every module schema (DATA-16, docs/backups.md). */
+@Allowed(Permission.BACKUP)
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Take a consistent, encrypted (SM4) and signed (SM2) logical backup of every module schema (DATA-16).")
 final class BackupCommand implements Callable<Integer>, RunsInContext {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.simulator.BenchmarkWorkload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +32,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** Writes recipients.csv and evidence.csv; plain Java, no Spring and no database. */
+    @Allowed(Permission.SESSION)
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = {"Write the benchmark's recipients.csv and evidence.csv, deterministically from the sizes,"
                     + " the seed and the as-of date.",
@@ -78,6 +81,7 @@ final class BenchCommand implements Runnable {
      * Vigil's monthly run on two files in the workload's columns: no Spring and no database
      * (ADR 0016), the policy of the benchmark unless another is given.
      */
+    @Allowed(Permission.SESSION)
     @Command(name = "monthly", mixinStandardHelpOptions = true,
             description = {"Decide every recipient of a recipients file from an evidence file, as of a date, and write"
                     + " DIR/result.csv, DIR/summary.csv and DIR/rejects.csv.",

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.CreditCode;
 import org.vigil.identity.OrganizationCode;
 import org.vigil.identity.Parsed;
@@ -15,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** For support staff: is this employer code valid, what kind of code and organisation is it. */
+@Allowed(Permission.SESSION)
 @Command(name = "check-code", mixinStandardHelpOptions = true,
         description = {"Check unified social credit codes (GB 32100-2015, 18 characters) and legacy organisation "
                 + "codes (GB 11714, 9 characters): one line per value saying valid or not, the reason, and the code's type.",

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.Parsed;
 import org.vigil.identity.RegionDescription;
 import org.vigil.identity.RegionDirectory;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** For support staff: is this citizen ID number valid, and if not, why. */
+@Allowed(Permission.SESSION)
 @Command(name = "check-id", mixinStandardHelpOptions = true,
         description = {"Check citizen ID numbers (GB 11643-1999): one line per value saying valid or not, the reason, "
                 + "and what the number says (normalised form, birth date, gender, region).",

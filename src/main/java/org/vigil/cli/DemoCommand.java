@@ -14,6 +14,8 @@ import org.vigil.certification.ListQuery;
 import org.vigil.certification.MonthlyRunResult;
 import org.vigil.certification.MonthlyVerification;
 import org.vigil.certification.SuspensionBatches;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.governance.NewStaffAccount;
 import org.vigil.governance.StaffDirectory;
 import org.vigil.governance.StaffRole;
@@ -33,6 +35,7 @@ import picocli.CommandLine.Option;
  * loaded into PostgreSQL, its departments' files taken in through the ingestion pipeline, the
  * latest month verified (the three lists), the console served.
  */
+@Allowed(Permission.SESSION)
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate a small synthetic city if there is none, load it into PostgreSQL and serve the console.")
 final class DemoCommand implements Callable<Integer> {

@@ -16,6 +16,8 @@ import org.vigil.certification.CertificationLists;
 import org.vigil.certification.MonthlyRunResult;
 import org.vigil.certification.MonthlyVerification;
 import org.vigil.certification.VerificationRun;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.governance.backup.Backups;
 import org.vigil.governance.backup.DrillCheck;
 import org.vigil.governance.backup.DrillReport;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Spec;
  * replays the latest verified month on the restored data: a restore that gives back every row but
  * not the same decisions is no restore.
  */
+@Allowed(Permission.BACKUP)
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = "Restore the latest backup into a scratch database, prove it (row counts, audit chain, a replay of "
                 + "the latest verified month), drop it and record the drill (DATA-16); exit 1 if any check fails.")

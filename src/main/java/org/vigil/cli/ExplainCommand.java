@@ -18,6 +18,8 @@ import org.vigil.certification.Jurisdiction;
 import org.vigil.certification.ReasonWords;
 import org.vigil.certification.RecordedDecision;
 import org.vigil.certification.VerificationTask;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.Parsed;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.Region;
@@ -38,6 +40,7 @@ import picocli.CommandLine.Spec;
  * the evidence with the provider, feed, delivery and row it came from, and the period's end and
  * ledger bucket; then all the evidence the departments had delivered by the as-of date.
  */
+@Allowed(Permission.CERTIFICATION_VIEW)
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explain a person's certification decisions of a month: list, reasons, evidence and period.")
 final class ExplainCommand implements Callable<Integer> {

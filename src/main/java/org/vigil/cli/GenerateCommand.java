@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
 
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.simulator.CityGenerator;
 import org.vigil.simulator.CitySpec;
 import org.vigil.simulator.GenerationSummary;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** Writes a synthetic city: its ground truth, the agency's records and the departments' monthly files. */
+@Allowed(Permission.SESSION)
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate a deterministic synthetic city (modelled on Jilin City) with ground truth and department feeds.")
 final class GenerateCommand implements Callable<Integer> {

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.sharing.DeliveryCounts;
 import org.vigil.sharing.DeliveryIngestion;
 import org.vigil.sharing.DeliveryReport;
@@ -28,6 +30,7 @@ import picocli.CommandLine.Spec;
  * The command-line door of the ingestion pipeline (SHARE-6): one or more files of one provider's
  * feed. Exit code 1 when any file was refused, so a script notices.
  */
+@Allowed(Permission.DELIVERY_UPLOAD)
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Take in department files: store, check the agreement, validate, link and write facts.")
 final class IngestCommand implements Callable<Integer> {

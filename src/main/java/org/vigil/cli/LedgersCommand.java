@@ -19,6 +19,8 @@ import org.vigil.certification.LedgerKind;
 import org.vigil.certification.LedgerQuery;
 import org.vigil.certification.Ledgers;
 import org.vigil.certification.ListExport;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +45,8 @@ final class LedgersCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: export or reminders");
     }
+
+    @Allowed(Permission.EXPORT)
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write a month's ledger by district, street and community, with Chinese headers, as a CSV file "
@@ -134,6 +138,7 @@ final class LedgersCommand implements Runnable {
     }
 
     /** The text messages of 第二十一条 for the messaging gateway: who to remind, and what to say. */
+    @Allowed(Permission.TASK_ASSIGN)
     @Command(name = "reminders", mixinStandardHelpOptions = true,
             description = "Write the month's certification reminders (第二十一条) as a CSV file for the messaging gateway: "
                     + "mobile, ID number, name, message, for those whose period ends within the ledger months or has ended.")

@@ -17,6 +17,8 @@ import org.vigil.certification.ListCounts;
 import org.vigil.certification.ListExport;
 import org.vigil.certification.ListQuery;
 import org.vigil.certification.ReasonWords;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +41,8 @@ final class ListsCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: export");
     }
+
+    @Allowed(Permission.EXPORT)
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write a month's lists by district, street and community, with Chinese headers, as CSV files "

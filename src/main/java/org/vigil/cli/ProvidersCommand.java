@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.RegionDirectory;
 import org.vigil.sharing.agreement.AgreementRegister;
 import org.vigil.sharing.agreement.ExpiringAgreement;
@@ -36,6 +38,8 @@ final class ProvidersCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: list or expiring");
     }
+
+    @Allowed(Permission.SHARING_VIEW)
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Every registered provider: level, division, feeds, liaisons serving today, agreement in force today.")
@@ -73,6 +77,8 @@ final class ProvidersCommand implements Runnable {
             }
         }
     }
+
+    @Allowed(Permission.SHARING_VIEW)
 
     @Command(name = "expiring", mixinStandardHelpOptions = true,
             description = "Agreements whose validity ends within the coming days, soonest first.")

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationContext;
 import org.vigil.certification.EvidenceRef;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.ResidentId;
 import org.vigil.recovery.CaseStatus;
@@ -34,6 +36,8 @@ final class RecoveryCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: list");
     }
+
+    @Allowed(Permission.RECOVERY_VIEW)
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the overpayment cases.")
     static final class ListCases implements Callable<Integer>, RunsInContext {

@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.sharing.quality.ProviderEvaluation;
 import org.vigil.sharing.quality.ProviderEvaluations;
 import picocli.CommandLine.Command;
@@ -36,6 +38,8 @@ final class ReportCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: providers");
     }
+
+    @Allowed(Permission.QUALITY_VIEW)
 
     @Command(name = "providers", mixinStandardHelpOptions = true,
             description = "The yearly evaluation of every data provider (SHARE-9): deliveries, on-time share, the five "

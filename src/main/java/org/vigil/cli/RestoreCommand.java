@@ -13,6 +13,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.vigil.certification.PaymentInstruction;
 import org.vigil.certification.Restorations;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.governance.backup.Backups;
 import org.vigil.governance.backup.RestoreReport;
 import org.vigil.identity.Parsed;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Spec;
  * {@code --from} and {@code --into} instead, an operator restores a backup into an empty database
  * (DATA-16): the same word an operator looks for, two kinds of target that cannot be confused.
  */
+@Allowed(Permission.BACKUP)
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Restore a suspended person's benefits with back pay (CERT-17): --person, --reason, --by.",
                 "Or restore a backup into an empty database, all or nothing (DATA-16): --from, --into."})

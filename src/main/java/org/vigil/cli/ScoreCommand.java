@@ -16,6 +16,8 @@ import org.vigil.certification.CertificationLists;
 import org.vigil.certification.ListQuery;
 import org.vigil.certification.MonthlyVerification;
 import org.vigil.certification.VerificationRun;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.simulator.CityGenerator;
 import org.vigil.simulator.GroundTruth;
 import picocli.CommandLine.Command;
@@ -30,6 +32,7 @@ import picocli.CommandLine.Spec;
  * agency would live it: the baseline, then each month's department files followed by that month's
  * verification.
  */
+@Allowed(Permission.STATISTICS_VIEW)
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score the stored monthly decisions against the synthetic city's ground truth.")
 final class ScoreCommand implements Callable<Integer> {

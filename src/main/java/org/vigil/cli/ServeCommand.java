@@ -8,7 +8,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
+
 /** Runs the web console and API on whatever is already in the database. */
+@Allowed(Permission.SESSION)
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the web console and REST API (embedded PostgreSQL unless VIGIL_DB_URL is set).")
 final class ServeCommand implements Callable<Integer> {

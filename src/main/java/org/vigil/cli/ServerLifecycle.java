@@ -35,10 +35,18 @@ final class ServerLifecycle {
         SERVING.set(false);
     }
 
+    /** Starts the application for a command and signs in its staff account, if one is configured (ADR 0026). */
     static ConfigurableApplicationContext startWithoutWeb() {
-        return new SpringApplicationBuilder(VigilApplication.class).main(VigilApplication.class)
-                .web(WebApplicationType.NONE)
-                .run();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(VigilApplication.class)
+                .main(VigilApplication.class).web(WebApplicationType.NONE).run();
+        try {
+            CommandAccess.signIn(context);
+            return context;
+        }
+        catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
     }
 
     /**

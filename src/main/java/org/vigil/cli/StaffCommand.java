@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ApplicationContext;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.governance.NewStaffAccount;
 import org.vigil.governance.StaffAccount;
 import org.vigil.governance.StaffDirectory;
@@ -36,6 +38,8 @@ final class StaffCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: open, list, unlock or disable");
     }
+
+    @Allowed(Permission.STAFF_MANAGE)
 
     @Command(name = "open", mixinStandardHelpOptions = true,
             description = "Open an account. The initial password is read from standard input (one line); the second "
@@ -109,6 +113,8 @@ final class StaffCommand implements Runnable {
         }
     }
 
+    @Allowed(Permission.STAFF_MANAGE)
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every account, its role, division and state.")
     static final class ListAccounts implements Callable<Integer>, RunsInContext {
 
@@ -158,6 +164,8 @@ final class StaffCommand implements Runnable {
         abstract void act(StaffDirectory staff, PrintWriter out);
     }
 
+    @Allowed(Permission.SECURITY_MANAGE)
+
     @Command(name = "unlock", mixinStandardHelpOptions = true, description = "Lift an account's lockout.")
     static final class Unlock extends AccountAct {
 
@@ -166,6 +174,8 @@ final class StaffCommand implements Runnable {
             out.println("Unlocked " + staff.unlock(username, by).username() + ".");
         }
     }
+
+    @Allowed(Permission.SECURITY_MANAGE)
 
     @Command(name = "reset-second-factor", mixinStandardHelpOptions = true,
             description = "Give an account a new second-factor secret (a lost phone); printed once, the old one stops working.")
@@ -178,6 +188,8 @@ final class StaffCommand implements Runnable {
             printSecondFactor(out, reset);
         }
     }
+
+    @Allowed(Permission.STAFF_MANAGE)
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Close an account for good.")
     static final class Disable extends AccountAct {

@@ -21,6 +21,8 @@ import org.vigil.certification.PaymentInstruction;
 import org.vigil.certification.SuspensionBatch;
 import org.vigil.certification.SuspensionBatches;
 import org.vigil.certification.SuspensionBreaker;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.ResidentId;
 
@@ -81,6 +83,8 @@ final class SuspensionsCommand implements Runnable {
         }
     }
 
+    @Allowed(Permission.MONTHLY_RUN)
+
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = "Build the month's batch from its stored decisions and judge it with the circuit breaker.")
     static final class Build extends Step {
@@ -114,6 +118,8 @@ final class SuspensionsCommand implements Runnable {
         }
     }
 
+    @Allowed(Permission.SUSPENSION_APPROVE)
+
     @Command(name = "sign-off", mixinStandardHelpOptions = true,
             description = "Let a batch the circuit breaker held go on to the districts' approval.")
     static final class SignOff extends Step {
@@ -145,6 +151,8 @@ final class SuspensionsCommand implements Runnable {
             return 0;
         }
     }
+
+    @Allowed(Permission.SUSPENSION_APPROVE)
 
     @Command(name = "approve", mixinStandardHelpOptions = true, description = "A district approves its part of the batch.")
     static final class Approve extends Step {
@@ -179,6 +187,8 @@ final class SuspensionsCommand implements Runnable {
         }
     }
 
+    @Allowed(Permission.SUSPENSION_APPROVE)
+
     @Command(name = "release", mixinStandardHelpOptions = true,
             description = "Release the approved districts to the payment system; after the release day a reason is needed.")
     static final class Release extends Step {
@@ -203,6 +213,8 @@ final class SuspensionsCommand implements Runnable {
             return 0;
         }
     }
+
+    @Allowed(Permission.SUSPENSION_VIEW)
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The batch and its instructions.")
     static final class ListCommand extends Step {
@@ -252,6 +264,8 @@ final class SuspensionsCommand implements Runnable {
                     + (i.lossFrom() == null ? "" : ", loss from " + i.lossFrom());
         }
     }
+
+    @Allowed(Permission.EXPORT)
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write the month's instructions for the benefit payment system as CSV or XLSX, Chinese headers.")

@@ -27,6 +27,8 @@ import org.vigil.certification.VerificationOutcome;
 import org.vigil.certification.VerificationResult;
 import org.vigil.certification.VerificationTask;
 import org.vigil.certification.VerificationTasks;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.ResidentId;
 
@@ -56,6 +58,8 @@ final class TasksCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: create, assign, record or list");
     }
+
+    @Allowed(Permission.TASK_ASSIGN)
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a task for everyone on a month's to-be-verified list who has none; again, it creates nothing.")
@@ -92,6 +96,8 @@ final class TasksCommand implements Runnable {
             return 0;
         }
     }
+
+    @Allowed(Permission.TASK_ASSIGN)
 
     @Command(name = "assign", mixinStandardHelpOptions = true,
             description = "Assign a task, or every open task of a month in a community, to an operator.")
@@ -161,6 +167,8 @@ final class TasksCommand implements Runnable {
             return 0;
         }
     }
+
+    @Allowed(Permission.VERIFICATION_RECORD)
 
     @Command(name = "record", mixinStandardHelpOptions = true,
             description = "Record what a verification found, dated today; a recorded task is never changed.")
@@ -232,6 +240,8 @@ final class TasksCommand implements Runnable {
             return 0;
         }
     }
+
+    @Allowed(Permission.TASK_VIEW)
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Tasks by division and status, with ID numbers and names masked.")

@@ -21,6 +21,8 @@ import org.vigil.certification.MonthlyVerification;
 import org.vigil.certification.PolicyBook;
 import org.vigil.certification.ReasonWords;
 import org.vigil.certification.VerificationRun;
+import org.vigil.governance.Allowed;
+import org.vigil.governance.Permission;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.ResidentId;
 
@@ -36,6 +38,7 @@ import picocli.CommandLine.Spec;
  * policy not yet in force and shows who would change list against the stored month, storing
  * nothing. Running a month again with the same as-of date changes nothing.
  */
+@Allowed(Permission.MONTHLY_RUN)
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Run the monthly silent verification of every recipient and store the three lists (CERT-6, CERT-7).")
 final class VerifyCommand implements Callable<Integer> {

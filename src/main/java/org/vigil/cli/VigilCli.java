@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The {@code vigil} command. Exit codes: 0 success, 1 failure, 2 usage error; errors go to
- * standard error as one line. Only the subcommands that need the database or the web server start
- * the Spring application, so the checking commands answer at once.
+ * The {@code vigil} command. Exit codes: 0 success, 1 failure, 2 usage error, 77 refused to the
+ * signed-in staff account (ADR 0026); errors go to standard error as one line. Only the
+ * subcommands that need the database or the web server start the Spring application, so the
+ * checking commands answer at once.
  */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
         description = "Vigil (守望): anti-fraud data sharing and silent eligibility certification for social insurance.",
@@ -34,6 +35,7 @@ public final class VigilCli implements Runnable {
     /** The configured command tree; tests run it in-process. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new VigilCli());
+        cli.setExecutionStrategy(CommandAccess::execute);
         cli.setExecutionExceptionHandler(VigilCli::onFailure);
         cli.setParameterExceptionHandler(VigilCli::onUsageError);
         return cli;
@@ -46,6 +48,11 @@ public final class VigilCli implements Runnable {
 
     private static int onFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        if (e instanceof CommandAccess.Refused refused) {
+            err.println(cli.getCommandSpec().qualifiedName() + ": " + refused.getMessage());
+            err.flush();
+            return CommandAccess.REFUSED;
+        }
         // Spring wraps a failed start in several bean-creation layers; the innermost cause says what went wrong
         Throwable cause = e;
         while (cause instanceof org.springframework.beans.BeansException && cause.getCause() != null) {

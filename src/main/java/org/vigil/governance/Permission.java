@@ -11,6 +11,8 @@ public enum Permission {
     SESSION("登录会话"),
     STATISTICS_VIEW("查看统计"),
     CERTIFICATION_VIEW("查看认证名单与结论"),
+    /** Run a month's verification and build its suspension batch. */
+    MONTHLY_RUN("执行月度核验"),
     TASK_VIEW("查看核验任务"),
     TASK_ASSIGN("分派核验任务"),
     VERIFICATION_RECORD("录入核验结果"),

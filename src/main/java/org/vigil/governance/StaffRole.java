@@ -25,7 +25,7 @@ public enum StaffRole {
             EnumSet.of(Permission.SESSION, Permission.AUDIT_VIEW)),
     CITY_OFFICER("市级认证经办人员", RegionLevel.CITY, Duty.BUSINESS,
             EnumSet.of(Permission.SESSION, Permission.STATISTICS_VIEW, Permission.CERTIFICATION_VIEW,
-                    Permission.TASK_VIEW, Permission.TASK_ASSIGN, Permission.VERIFICATION_RECORD,
+                    Permission.MONTHLY_RUN, Permission.TASK_VIEW, Permission.TASK_ASSIGN, Permission.VERIFICATION_RECORD,
                     Permission.SUSPENSION_VIEW, Permission.SUSPENSION_APPROVE, Permission.RECOVERY_VIEW,
                     Permission.SHARING_VIEW, Permission.DELIVERY_VIEW, Permission.DELIVERY_UPLOAD,
                     Permission.DELIVERY_RELEASE, Permission.MATCH_REVIEW, Permission.QUALITY_VIEW,

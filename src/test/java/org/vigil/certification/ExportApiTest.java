@@ -220,7 +220,7 @@ class ExportApiTest {
         StaffPrincipal leader = new StaffPrincipal(9205, "export.leader", "局领导", StaffRole.LEADERSHIP, "220200", null);
         mvc.perform(post("/api/exports").with(as(leader)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\":\"LIST\",\"month\":\"2026-11\",\"purpose\":\"HOME_VISIT\"}"))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.reason").value("NOT_PERMITTED"));
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.title").value("Forbidden / 无权操作"));
         mvc.perform(get("/api/exports/{id}/file", 987_654_321L).with(as(DISTRICT)).with(csrf()))
                 .andExpect(status().isNotFound());
     }

@@ -115,7 +115,7 @@ class IdentityApiTest {
         mvc.perform(post("/api/certification/recipients/{id}/reveal", id).with(as(auditor)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"purpose\":\"CONTRADICTION_INVESTIGATION\"}"))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.reason").value("NOT_PERMITTED"))
+                .andExpect(jsonPath("$.title").value("Forbidden / 无权操作"))
                 .andExpect(jsonPath("$.idNumber").doesNotExist());
         mvc.perform(post("/api/certification/recipients/{id}/reveal", 987_654_321L).with(as(WORKER)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"purpose\":\"HOME_VISIT\"}"))

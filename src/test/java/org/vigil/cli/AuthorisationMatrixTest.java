@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -43,10 +44,15 @@ import org.vigil.certification.RecipientBaseline;
 import org.vigil.certification.RecipientFixture;
 import org.vigil.certification.VerificationTasks;
 import org.vigil.governance.Allowed;
+import org.vigil.governance.NewStaffAccount;
 import org.vigil.governance.Permission;
+import org.vigil.governance.StaffDirectory;
 import org.vigil.governance.StaffPrincipal;
 import org.vigil.governance.StaffRole;
+import org.vigil.governance.TotpCodes;
+import org.vigil.identity.RegionCode;
 import org.vigil.identity.RegionLevel;
+import org.vigil.identity.ResidentId;
 import org.vigil.runtime.DataScope;
 import org.vigil.sharing.DeliveryFixture;
 import org.vigil.sharing.DeliveryIngestion;
@@ -66,7 +72,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Who may do what, where (DATA-3, ADR 0026), tried against the running application rather than
  * read from a table: every REST operation Vigil serves is called as every staff role, and the
- * answer must be a refusal exactly when the role lacks the operation's permission; then people
+ * answer must be a refusal exactly when the role lacks the operation's permission; every command
+ * is decided for an account of every role signed in through the command line's sign-in; then people
  * of two districts are looked for from inside and outside their jurisdiction, through the API and
  * straight in PostgreSQL, and whoever is outside finds nothing.
  */
@@ -88,9 +95,10 @@ class AuthorisationMatrixTest {
     static final String IN_B = DeliveryFixture.id(DISTRICT_B, LocalDate.of(1952, 4, 5), 703);
 
     /** A value for each path variable of any operation; an operation with a variable not here fails the matrix. */
-    static final Map<String, String> SAMPLES = Map.of("id", "987654321", "code", "mx_nobody", "number", "NO-SUCH",
-            "feedCode", "death.police", "sha256", "0".repeat(64), "idNumber", IN_B, "deliveryId", "987654321", "row",
-            "1");
+    static final Map<String, String> SAMPLES = Map.ofEntries(Map.entry("id", "987654321"),
+            Map.entry("code", "mx_nobody"), Map.entry("number", "NO-SUCH"), Map.entry("feedCode", "death.police"),
+            Map.entry("sha256", "0".repeat(64)), Map.entry("idNumber", IN_B), Map.entry("deliveryId", "987654321"),
+            Map.entry("row", "1"), Map.entry("recipientId", "987654321"));
     static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
 
     @TempDir
@@ -179,6 +187,96 @@ class AuthorisationMatrixTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Every read without a path variable, asked by the city administrator (who may see the whole
+     * city) about the month the fixture's people were verified in, answers with their ID numbers
+     * and names masked; seeing them in full is the purpose-bound reveal (ADR 0030).
+     */
+    @Test
+    void data9_personalDataIsMaskedInEveryAnswerByDefault() throws Exception {
+        StaffPrincipal admin = principal(StaffRole.CITY_ADMINISTRATOR);
+        List<String> leaks = new ArrayList<>();
+        int reads = 0;
+        for (Map.Entry<String, HandlerMethod> op : operations().entrySet()) {
+            if (!op.getKey().startsWith("GET ") || op.getKey().contains("{")) {
+                continue;
+            }
+            String body = body(get(op.getKey().substring(4)).param("month", MONTH.toString()).param("size", "200")
+                    .param("limit", "200").param("district", DISTRICT_A), admin, -1);
+            reads++;
+            for (String secret : List.of(IN_A, OTHER_STREET_IN_A, IN_B, "陈玉兰", "杨国庆", "黄丽华")) {
+                if (body.contains(secret)) {
+                    leaks.add(op.getKey() + " shows " + secret.substring(0, 2) + "…");
+                }
+            }
+        }
+        assertThat(reads).isGreaterThan(15);
+        assertThat(leaks).isEmpty();
+        // and the lists do show the fixture's people, masked
+        assertThat(body(get("/api/certification/lists").param("month", MONTH.toString()).param("size", "200"), admin,
+                200)).contains(mask(IN_A), "陈*兰");
+    }
+
+    // ---- commands ---------------------------------------------------------------------------
+
+    @Test
+    void data3_everyCommandDeclaresWhoMayRunIt() {
+        List<String> undeclared = commands().entrySet().stream()
+                .filter(e -> CommandAccess.needed(e.getValue()).length == 0).map(Map.Entry::getKey).toList();
+        assertThat(commands()).as("the commands found").hasSizeGreaterThan(35);
+        assertThat(undeclared).as("commands without @Allowed (refused to every staff account)").isEmpty();
+    }
+
+    /**
+     * Each role signs in for real (password, then the second factor's code at the application's
+     * clock) through the command line's own sign-in, once; then every command is decided for the
+     * account that came out of it.
+     */
+    @Test
+    void data3_everyCommandTimesEveryRole_isRefusedExactlyWhenTheRoleLacksItsPermission(@Autowired StaffDirectory staff,
+            @Autowired Clock clock) {
+        Map<String, Class<?>> commands = commands();
+        List<String> wrong = new ArrayList<>();
+        int person = 0;
+        for (StaffRole role : StaffRole.values()) {
+            StaffPrincipal p = principal(role);
+            String username = "cli." + role.name().toLowerCase().replace('_', '-');
+            char[] password = "Matrix-Pass-2026!".toCharArray();
+            StaffDirectory.OpenedAccount opened = staff.open(new NewStaffAccount(username, "矩阵" + role.chinese(),
+                    ResidentId.parse(DeliveryFixture.id(DISTRICT_B, LocalDate.of(1970, 1, 1), 750 + person++), clock)
+                            .toOptional().orElseThrow(),
+                    role, p.region() == null ? null : RegionCode.parse(p.region()).toOptional().orElseThrow(),
+                    p.provider()), password.clone(), "matrix.security");
+            Class<?> first = commands.get("vigil verify");
+            String code = TotpCodes.at(opened.totpSecret(), clock.instant());
+            StaffPrincipal who;
+            try {
+                who = CommandAccess.authorise(staff, first, username, password.clone(), code);
+                if (!role.may(Permission.MONTHLY_RUN)) {
+                    wrong.add("vigil verify as " + role + ": allowed (should be refused)");
+                }
+            }
+            catch (CommandAccess.Refused refused) {
+                assertThat(refused.getMessage()).as(role + " signed in and was refused, not failed").contains("may not run");
+                if (role.may(Permission.MONTHLY_RUN)) {
+                    wrong.add("vigil verify as " + role + ": refused (should be allowed)");
+                }
+                who = StaffPrincipal.from(staff.find(username).orElseThrow());
+            }
+            assertThat(who.role()).isEqualTo(role);
+            for (Map.Entry<String, Class<?>> command : commands.entrySet()) {
+                boolean expected = java.util.Arrays.stream(CommandAccess.needed(command.getValue())).anyMatch(role::may);
+                if (CommandAccess.permits(command.getValue(), who) != expected) {
+                    wrong.add(command.getKey() + " as " + role);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThatThrownBy(() -> CommandAccess.authorise(staff, commands.get("vigil audit list"), "cli.auditor",
+                "wrong-password".toCharArray(), "000000")).isInstanceOf(CommandAccess.Refused.class)
+                .hasMessageContaining("sign-in failed");
     }
 
     // ---- jurisdiction through the API -----------------------------------------------------
@@ -311,6 +409,23 @@ class AuthorisationMatrixTest {
         try (DataScope.Binding binding = DataScope.bind(scope)) {
             return work.get();
         }
+    }
+
+    /** Vigil's runnable commands (those without subcommands of their own) by their full name. */
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> found = new TreeMap<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(List.of(VigilCli.commandLine()));
+        while (!todo.isEmpty()) {
+            picocli.CommandLine c = todo.pop();
+            if (c.getCommand() instanceof picocli.CommandLine.HelpCommand) {
+                continue;
+            }
+            if (c.getSubcommands().isEmpty()) {
+                found.put(c.getCommandSpec().qualifiedName(), c.getCommand().getClass());
+            }
+            todo.addAll(c.getSubcommands().values());
+        }
+        return found;
     }
 
     /** Vigil's REST operations by "METHOD /path". */

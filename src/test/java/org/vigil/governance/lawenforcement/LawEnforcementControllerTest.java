@@ -86,9 +86,10 @@ class LawEnforcementControllerTest {
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         String path = "/api/law-enforcement/requests/" + id;
 
+        // the liaison's role lacks LAW_ENFORCEMENT_APPROVE: refused before the register is asked (ADR 0026)
         mvc.perform(post(path + "/approval").with(as(LIAISON)).with(csrf()))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.code").value("NOT_PERMITTED"));
+                .andExpect(jsonPath("$.title").value("Forbidden / 无权操作"));
         mvc.perform(post(path + "/approval").contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"同意\"}")
                         .with(as(APPROVER)).with(csrf()))
                 .andExpect(status().isOk())
