@@ -116,6 +116,9 @@ class FailureNotes implements CertificationFailures {
         finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        // indexed and analysed for the same reason as the run's staged decisions (MonthlyRunService)
+        jdbc.sql("create unique index on failure_load (recipient_id)").update();
+        jdbc.sql("analyze failure_load").update();
         return jdbc.sql(MERGE).param("month", first).update() + jdbc.sql(DELETE).param("month", first).update();
     }
 

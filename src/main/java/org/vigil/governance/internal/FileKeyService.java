@@ -3,6 +3,8 @@ package org.vigil.governance.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -11,10 +13,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.bouncycastle.asn1.gm.GMNamedCurves;
@@ -71,21 +75,10 @@ final class FileKeyService implements KeyService {
         this.random = random;
         Files.createDirectories(dir);
         Path current = dir.resolve("current.properties");
-        if (!Files.exists(current)) {
-            String mac = writeMacKey(dir);
-            String signing = writeSigningKey(dir);
-            String data = writeDataKey(dir);
-            writeOwnerOnly(current, "mac=" + mac + "\nsign=" + signing + "\ndata=" + data + "\n");
-        }
-        Properties p = new Properties();
-        try (var in = Files.newBufferedReader(current, StandardCharsets.US_ASCII)) {
-            p.load(in);
-        }
-        if (p.getProperty("data") == null) {
-            // a folder made before SM4 was used: it gains a data key and keeps the others
-            String data = writeDataKey(dir);
-            Files.writeString(current, "data=" + data + "\n", StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
-            p.setProperty("data", data);
+        Properties p;
+        // a file lock is held per process, so the threads of one process queue on the class first
+        synchronized (FileKeyService.class) {
+            p = prepare(dir, current);
         }
         ECPrivateKeyParameters signing = null;
         try (Stream<Path> files = Files.list(dir)) {
@@ -118,6 +111,34 @@ final class FileKeyService implements KeyService {
         this.currentData = require(p, "data", dataKeys.keySet().contains(p.getProperty("data")), dir);
         this.currentSigning = require(p, "sign", signing != null, dir);
         this.signingKey = signing;
+    }
+
+    /**
+     * Makes the folder's keys if it has none and reads which are current. Two processes starting
+     * at once on a new folder (a server and a command) would each make keys, and one would fail to
+     * write current.properties or read it half written: every process does this under an
+     * exclusive lock on the folder.
+     */
+    private Properties prepare(Path dir, Path current) throws IOException {
+        Properties p = new Properties();
+        try (FileChannel channel = lockFile(dir.resolve("keys.lock")); FileLock held = channel.lock()) {
+            if (!Files.exists(current)) {
+                String mac = writeMacKey(dir);
+                String signing = writeSigningKey(dir);
+                String data = writeDataKey(dir);
+                writeOwnerOnly(current, "mac=" + mac + "\nsign=" + signing + "\ndata=" + data + "\n");
+            }
+            try (var in = Files.newBufferedReader(current, StandardCharsets.US_ASCII)) {
+                p.load(in);
+            }
+            if (p.getProperty("data") == null) {
+                // a folder made before SM4 was used: it gains a data key and keeps the others
+                String data = writeDataKey(dir);
+                Files.writeString(current, "data=" + data + "\n", StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
+                p.setProperty("data", data);
+            }
+        }
+        return p;
     }
 
     /** Opens the key folder, making the first keys when it holds none. */
@@ -272,6 +293,19 @@ final class FileKeyService implements KeyService {
                     + " as current, but holds no such key");
         }
         return keyId;
+    }
+
+    /** The folder's lock file, made owner-only like every other file in it. */
+    private static FileChannel lockFile(Path file) throws IOException {
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            return FileChannel.open(file, options,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        catch (UnsupportedOperationException e) {
+            // a file system without POSIX permissions (Windows): the folder's own ACL protects it
+            return FileChannel.open(file, options);
+        }
     }
 
     private static void writeOwnerOnly(Path file, String text) throws IOException {

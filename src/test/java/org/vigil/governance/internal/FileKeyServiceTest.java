@@ -4,7 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +27,33 @@ class FileKeyServiceTest {
 
     @TempDir
     Path dir;
+
+    /** A server and a command started together on a new folder agree on one set of keys. */
+    @Test
+    void data15_servicesOpeningANewFolderAtOnceShareOneSetOfKeys() throws Exception {
+        Path fresh = dir.resolve("fresh");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<KeyService>> opened = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                opened.add(pool.submit(() -> FileKeyService.open(fresh)));
+            }
+            Set<String> macKeys = new HashSet<>();
+            Set<String> dataKeys = new HashSet<>();
+            for (Future<KeyService> f : opened) {
+                macKeys.add(f.get().currentMacKey());
+                dataKeys.add(f.get().currentDataKey());
+            }
+            assertThat(macKeys).hasSize(1);
+            assertThat(dataKeys).hasSize(1);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        try (var files = Files.list(fresh)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("mac-"))).hasSize(1);
+        }
+    }
 
     @Test
     void data15_sm4GcmSealsAValueThatOpensOnlyWithItsKeyAndPlace() {
