@@ -25,6 +25,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,6 +49,7 @@ import org.vigil.certification.VerificationTask;
 import org.vigil.certification.VerificationTasks;
 import org.vigil.governance.Allowed;
 import org.vigil.governance.Permission;
+import org.vigil.governance.StaffPrincipal;
 
 /**
  * Verification tasks for community workers and employing units (CERT-12, CERT-13, CERT-19): the
@@ -74,8 +76,8 @@ class TaskController {
             @NotBlank @Size(max = Operators.MAX_LENGTH) String operator) {
     }
 
+    /** What a verification found; who found it is the signed-in account, never a name in the body. */
     record OutcomeRequest(@NotNull VerificationMethod method, @NotNull VerificationResult result,
-            @NotBlank @Size(max = Operators.MAX_LENGTH) String operator,
             @Size(max = VerificationOutcome.MAX_NOTE) String note) {
     }
 
@@ -140,8 +142,9 @@ class TaskController {
 
     @Allowed(Permission.VERIFICATION_RECORD)
     @PostMapping("/{id}/outcome")
-    TaskView record(@PathVariable long id, @Valid @RequestBody OutcomeRequest request) {
-        return view(tasks.record(id, new VerificationOutcome(request.method(), request.result(), request.operator(),
+    TaskView record(@PathVariable long id, @Valid @RequestBody OutcomeRequest request,
+            @AuthenticationPrincipal StaffPrincipal who) {
+        return view(tasks.record(id, new VerificationOutcome(request.method(), request.result(), who.username(),
                 request.note())));
     }
 
@@ -149,9 +152,10 @@ class TaskController {
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     AttachmentView attach(@PathVariable long id, @RequestPart("file") MultipartFile file,
-            @RequestParam String operator) {
+            @AuthenticationPrincipal StaffPrincipal who) {
         try (InputStream in = file.getInputStream()) {
-            return AttachmentView.of(tasks.attach(id, file.getOriginalFilename(), file.getContentType(), in, operator));
+            return AttachmentView.of(tasks.attach(id, file.getOriginalFilename(), file.getContentType(), in,
+                    who.username()));
         }
         catch (IOException e) {
             throw new UncheckedIOException("could not read the uploaded file: " + e.getMessage(), e);

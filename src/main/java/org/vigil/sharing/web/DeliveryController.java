@@ -103,8 +103,8 @@ class DeliveryController {
     record Page(List<DeliveryView> items, long total, int offset, int limit) {
     }
 
-    /** An officer's decision on a held delivery (DATA-13). */
-    record DecisionRequest(@NotBlank @Size(max = 100) String officer, @NotBlank @Size(max = 1000) String reason) {
+    /** An officer's decision on a held delivery (DATA-13); the officer is the signed-in account. */
+    record DecisionRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
     @Allowed(Permission.DELIVERY_UPLOAD)
@@ -174,14 +174,16 @@ class DeliveryController {
 
     @Allowed(Permission.DELIVERY_RELEASE)
     @PostMapping("/{id}/release")
-    ReportView release(@PathVariable long id, @Valid @RequestBody DecisionRequest decision) {
-        return ReportView.of(ingestion.release(id, decision.officer(), decision.reason()));
+    ReportView release(@PathVariable long id, @Valid @RequestBody DecisionRequest decision,
+            @AuthenticationPrincipal StaffPrincipal who) {
+        return ReportView.of(ingestion.release(id, who.username(), decision.reason()));
     }
 
     @Allowed(Permission.DELIVERY_RELEASE)
     @PostMapping("/{id}/discard")
-    ResponseEntity<Void> discard(@PathVariable long id, @Valid @RequestBody DecisionRequest decision) {
-        ingestion.discard(id, decision.officer(), decision.reason());
+    ResponseEntity<Void> discard(@PathVariable long id, @Valid @RequestBody DecisionRequest decision,
+            @AuthenticationPrincipal StaffPrincipal who) {
+        ingestion.discard(id, who.username(), decision.reason());
         return ResponseEntity.noContent().build();
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vigil.governance.SignedInMockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -46,11 +47,12 @@ class QualityApiTest {
     void data8_aNewThresholdIsRecordedWithWhoAndWhy_andCannotBeRecordedTwiceOrBackDated() throws Exception {
         String change = """
                 {"feed": "life.aviation", "rule": "DUPLICATE_RATE_MAX", "value": 0.03, "effectiveFrom": "%s",
-                 "officer": "质量管理员", "note": "航空数据重复较多，放宽"}""";
+                 "note": "航空数据重复较多，放宽"}""";
         mvc.perform(post("/api/quality/thresholds").contentType(MediaType.APPLICATION_JSON)
                         .content(change.formatted("2026-08")))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.recordedBy").value("质量管理员"))
+                // who: the signed-in account, never a name the request claims (ADR 0026)
+                .andExpect(jsonPath("$.recordedBy").value(SignedInMockMvc.OFFICER.username()))
                 .andExpect(jsonPath("$.effectiveFrom").value("2026-08"));
         mvc.perform(post("/api/quality/thresholds").contentType(MediaType.APPLICATION_JSON)
                         .content(change.formatted("2026-08")))
@@ -62,7 +64,7 @@ class QualityApiTest {
                 .andExpect(jsonPath("$.type").value("urn:vigil:problem:quality:invalid"))
                 .andExpect(jsonPath("$.detail").value(containsString("before the current month")));
         mvc.perform(post("/api/quality/thresholds").contentType(MediaType.APPLICATION_JSON).content("""
-                        {"rule": "DUPLICATE_RATE_MAX", "effectiveFrom": "2026-08", "officer": "x", "note": "y"}"""))
+                        {"rule": "DUPLICATE_RATE_MAX", "effectiveFrom": "2026-08", "note": "y"}"""))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.violations[0].field").value("value"));
         mvc.perform(get("/api/quality/thresholds/entries").param("feed", "life.aviation"))

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vigil.governance.SignedInMockMvc;
 import org.vigil.registry.RegistryBaseline;
 import org.vigil.sharing.DeliveryIngestion;
 import org.vigil.sharing.DeliveryStatus;
@@ -148,7 +149,7 @@ class RectificationTest {
         String location = mvc.perform(post("/api/quality/rectifications").contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"provider": "%s", "feed": "%s", "issue": "SPOT_CHECK", "month": "2026-05",
-                                 "finding": "抽查 10 条，2 条身份证号码错误", "officer": "王质检"}"""
+                                 "finding": "抽查 10 条，2 条身份证号码错误"}"""
                                 .formatted(provider, QualityFixture.DEATHS)))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", containsString("/api/quality/rectifications/")))
@@ -158,22 +159,23 @@ class RectificationTest {
         String id = location.substring(location.lastIndexOf('/') + 1);
 
         mvc.perform(post("/api/quality/rectifications/{id}/notes", id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"officer\": \"王质检\", \"note\": \"已通知\"}"))
+                        .content("{\"note\": \"已通知\"}"))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.notes[0].officer").value(SignedInMockMvc.OFFICER.username()))
                 .andExpect(jsonPath("$.notes[0].note").value("已通知"));
         mvc.perform(post("/api/quality/rectifications/{id}/close", id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"officer\": \"王质检\", \"note\": \"已更正\"}"))
+                        .content("{\"note\": \"已更正\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("DONE"))
                 .andExpect(jsonPath("$.statusChinese").value("已整改"));
         mvc.perform(post("/api/quality/rectifications/{id}/close", id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"officer\": \"王质检\", \"note\": \"再关\"}"))
+                        .content("{\"note\": \"再关\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:vigil:problem:quality:conflict"));
         mvc.perform(post("/api/quality/rectifications/{id}/notes", id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"officer\": \"\", \"note\": \"x\"}"))
+                        .content("{\"officer\": \"someone else\", \"note\": \"\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.violations[0].field").value("officer"));
+                .andExpect(jsonPath("$.violations[0].field").value("note"));
         mvc.perform(get("/api/quality/rectifications/{id}", 999_999))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/quality/rectifications").param("provider", provider).param("status", "DONE"))

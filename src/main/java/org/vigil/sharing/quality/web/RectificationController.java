@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.vigil.governance.Allowed;
 import org.vigil.governance.Permission;
+import org.vigil.governance.StaffPrincipal;
 import org.vigil.sharing.quality.NewRectification;
 import org.vigil.sharing.quality.QualityException;
 import org.vigil.sharing.quality.QualityIssue;
@@ -67,35 +69,37 @@ class RectificationController {
                         "没有整改要求 " + id + " / no rectification notice " + id)));
     }
 
-    /** A notice issued by hand, after a spot check. */
+    /** A notice issued by hand, after a spot check, by the signed-in account. */
     record IssueRequest(@NotBlank String provider, @NotBlank String feed, @NotNull QualityIssue issue,
-            @NotNull YearMonth month, @NotBlank @Size(max = 2000) String finding,
-            @NotBlank @Size(max = 100) String officer) {
+            @NotNull YearMonth month, @NotBlank @Size(max = 2000) String finding) {
     }
 
     @Allowed(Permission.QUALITY_MANAGE)
     @PostMapping
-    ResponseEntity<Views.RectificationView> issue(@Valid @RequestBody IssueRequest request) {
+    ResponseEntity<Views.RectificationView> issue(@Valid @RequestBody IssueRequest request,
+            @AuthenticationPrincipal StaffPrincipal who) {
         Rectification r = rectifications.issue(new NewRectification(request.provider(), request.feed(), request.issue(),
-                request.month(), request.finding(), request.officer()));
+                request.month(), request.finding(), who.username()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(r.id()).toUri();
         return ResponseEntity.created(location).body(Views.RectificationView.of(r));
     }
 
-    /** A follow-up note, or the closing one. */
-    record NoteRequest(@NotBlank @Size(max = 100) String officer, @NotBlank @Size(max = 2000) String note) {
+    /** A follow-up note, or the closing one, by the signed-in account. */
+    record NoteRequest(@NotBlank @Size(max = 2000) String note) {
     }
 
     @Allowed(Permission.QUALITY_MANAGE)
     @PostMapping("/{id}/notes")
-    Views.RectificationView followUp(@PathVariable long id, @Valid @RequestBody NoteRequest request) {
-        return Views.RectificationView.of(rectifications.followUp(id, request.officer(), request.note()));
+    Views.RectificationView followUp(@PathVariable long id, @Valid @RequestBody NoteRequest request,
+            @AuthenticationPrincipal StaffPrincipal who) {
+        return Views.RectificationView.of(rectifications.followUp(id, who.username(), request.note()));
     }
 
     @Allowed(Permission.QUALITY_MANAGE)
     @PostMapping("/{id}/close")
-    Views.RectificationView close(@PathVariable long id, @Valid @RequestBody NoteRequest request) {
-        return Views.RectificationView.of(rectifications.close(id, request.officer(), request.note()));
+    Views.RectificationView close(@PathVariable long id, @Valid @RequestBody NoteRequest request,
+            @AuthenticationPrincipal StaffPrincipal who) {
+        return Views.RectificationView.of(rectifications.close(id, who.username(), request.note()));
     }
 
     private LocalDate day(LocalDate asOf) {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.governance.Allowed;
 import org.vigil.governance.Permission;
+import org.vigil.governance.StaffPrincipal;
 import org.vigil.sharing.quality.QualityRule;
 import org.vigil.sharing.quality.QualityThresholds;
 import org.vigil.sharing.quality.ThresholdChange;
@@ -55,15 +57,15 @@ class ThresholdController {
 
     /** A new value of a rule from a month on; {@code feed} absent changes the default. */
     record ThresholdRequest(@Pattern(regexp = "[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*") String feed, @NotNull QualityRule rule,
-            @NotNull BigDecimal value, @NotNull YearMonth effectiveFrom, @NotBlank @Size(max = 100) String officer,
-            @NotBlank @Size(max = 1000) String note) {
+            @NotNull BigDecimal value, @NotNull YearMonth effectiveFrom, @NotBlank @Size(max = 1000) String note) {
     }
 
     @Allowed(Permission.PARAMETER_CHANGE)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Views.ThresholdEntryView change(@Valid @RequestBody ThresholdRequest request) {
+    Views.ThresholdEntryView change(@Valid @RequestBody ThresholdRequest request,
+            @AuthenticationPrincipal StaffPrincipal who) {
         return Views.ThresholdEntryView.of(thresholds.change(new ThresholdChange(Optional.ofNullable(request.feed()),
-                request.rule(), request.value(), request.effectiveFrom(), request.officer(), request.note())));
+                request.rule(), request.value(), request.effectiveFrom(), who.username(), request.note())));
     }
 }
