@@ -15,6 +15,10 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.vigil.governance.AuditAction;
+import org.vigil.governance.AuditEntry;
+import org.vigil.governance.AuditTrail;
 import org.vigil.sharing.catalogue.FeedCatalogue;
 
 /** The thresholds in {@code sharing.quality_threshold}. */
@@ -23,11 +27,13 @@ class JdbcQualityThresholds implements QualityThresholds {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditTrail audit;
     private final FeedCatalogue catalogue;
 
-    JdbcQualityThresholds(JdbcClient jdbc, Clock clock) {
+    JdbcQualityThresholds(JdbcClient jdbc, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
         this.catalogue = FeedCatalogue.standard();
     }
 
@@ -61,6 +67,7 @@ class JdbcQualityThresholds implements QualityThresholds {
     }
 
     @Override
+    @Transactional
     public ThresholdEntry change(ThresholdChange change) {
         List<String> problems = new ArrayList<>();
         change.feed().filter(f -> catalogue.find(f).isEmpty())
@@ -89,6 +96,11 @@ class JdbcQualityThresholds implements QualityThresholds {
                     .param("officer", change.officer().strip()).param("at", Timestamp.from(clock.instant()))
                     .param("note", change.note().strip())
                     .query(Long.class).single();
+            // a parameter change is an audited act (DATA-8, DATA-18), recorded as its last step
+            audit.record(new AuditEntry(change.officer().strip(), AuditAction.PARAMETER_CHANGE,
+                    "quality-threshold:" + id, change.note().strip(), Map.of("feed", change.feed().orElse("*"),
+                            "rule", change.rule().name(), "value", change.value().toPlainString(),
+                            "effectiveFrom", change.effectiveFrom().toString())));
             return jdbc.sql("select * from sharing.quality_threshold where id = :id").param("id", id)
                     .query(JdbcQualityThresholds::entry).single();
         }

@@ -1,11 +1,16 @@
 package org.vigil.sharing.quality;
 
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vigil.governance.AuditAction;
+import org.vigil.governance.AuditLog;
 import org.vigil.governance.SignedInMockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -23,10 +28,12 @@ class QualityApiTest {
     private static final String PROBLEM_JSON = "application/problem+json";
 
     private final MockMvc mvc;
+    private final AuditLog audit;
 
     @Autowired
-    QualityApiTest(MockMvc mvc) {
+    QualityApiTest(MockMvc mvc, AuditLog audit) {
         this.mvc = mvc;
+        this.audit = audit;
     }
 
     @Test
@@ -54,6 +61,14 @@ class QualityApiTest {
                 // who: the signed-in account, never a name the request claims (ADR 0026)
                 .andExpect(jsonPath("$.recordedBy").value(SignedInMockMvc.OFFICER.username()))
                 .andExpect(jsonPath("$.effectiveFrom").value("2026-08"));
+        assertThat(audit.recent(Optional.of(SignedInMockMvc.OFFICER.username()), Optional.empty(), 20))
+                .filteredOn(e -> e.action() == AuditAction.PARAMETER_CHANGE).first()
+                .satisfies(e -> {
+                    assertThat(e.subject()).startsWith("quality-threshold:");
+                    assertThat(e.purpose()).isEqualTo("航空数据重复较多，放宽");
+                    assertThat(e.detail()).containsEntry("rule", "DUPLICATE_RATE_MAX").containsEntry("feed", "life.aviation")
+                            .containsEntry("effectiveFrom", "2026-08");
+                });
         mvc.perform(post("/api/quality/thresholds").contentType(MediaType.APPLICATION_JSON)
                         .content(change.formatted("2026-08")))
                 .andExpect(status().isConflict())
