@@ -11,6 +11,11 @@ public record FileProblem(String file, long row, String column, String value, St
         return new FileProblem(file, row, column, value, rejection.code() + " " + rejection.message());
     }
 
+    /** The same problem without the offending value, for what is stored, listed and logged. */
+    public FileProblem withoutValue() {
+        return new FileProblem(file, row, column, null, reason);
+    }
+
     /** One line, for people. */
     public String describe() {
         StringBuilder sb = new StringBuilder(file);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.vigil.identity.internal.Chars;
 
@@ -42,6 +43,9 @@ public final class ResidentId {
     static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     static final char[] CHECK_CHARS = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
     private static final int EARLIEST_BIRTH_YEAR = 1880;
+
+    /** Seventeen digits and a check character, not inside a longer run of letters and digits. */
+    private static final Pattern ID_SHAPED = Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
 
     /** Province-level codes of GB/T 2260 (mainland, Taiwan 71, Hong Kong 81, Macao 82). */
     private static final boolean[] PROVINCE = new boolean[100];
@@ -290,7 +294,23 @@ public final class ResidentId {
 
     /** The form shown by default (first 6, 8 asterisks, last 4), so the birth date is never on screen. */
     public String masked() {
-        return value.substring(0, 6) + "********" + value.substring(14);
+        return masked(value);
+    }
+
+    private static String masked(String number) {
+        return number.substring(0, 6) + "********" + number.substring(14);
+    }
+
+    /**
+     * The text with every 18-character run of the ID number's shape shown as {@link #masked()}
+     * shows a number, whether or not its check digit is right: a mistyped number is still most of
+     * someone's. For messages and log lines that may quote what someone typed or sent.
+     */
+    public static String maskAll(CharSequence text) {
+        if (text == null) {
+            return null;
+        }
+        return ID_SHAPED.matcher(text).replaceAll(m -> masked(m.group()));
     }
 
     /**

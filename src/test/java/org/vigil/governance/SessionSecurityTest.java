@@ -97,6 +97,24 @@ class SessionSecurityTest {
     }
 
     @Test
+    void data3_bruteForceOverHttpLocksTheAccount_afterWhichEvenTheRightPasswordAndCodeGetNothing() throws Exception {
+        StaffDirectory.OpenedAccount opened = open("zheng.hao");
+        int attempts = web.getEnvironment().getProperty("vigil.staff.lockout.attempts", Integer.class, 5);
+        for (int i = 0; i < attempts; i++) {
+            mvc.perform(post("/api/session").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                            .content(login("zheng.hao", "Guess-number-" + i + "!", "123456")))
+                    .andExpect(status().isUnauthorized());
+        }
+        assertThat(staff.find("zheng.hao").orElseThrow().lockedUntil()).as("locked by the failures").isNotNull();
+        // the lockout answers like any failure, so a guesser learns nothing from it, and opens no session
+        MvcResult right = mvc.perform(post("/api/session").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content(login("zheng.hao", PASSWORD, TotpCodes.now(opened.totpSecret()))))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.title").value("Login failed / 登录失败")).andReturn();
+        assertThat(right.getRequest().getSession(false)).isNull();
+    }
+
+    @Test
     void data3_changesWithoutTheCsrfTokenAreRefused_evenWithASession() throws Exception {
         StaffDirectory.OpenedAccount opened = open("xu.jing");
         mvc.perform(post("/api/session").contentType(MediaType.APPLICATION_JSON)
@@ -129,6 +147,7 @@ class SessionSecurityTest {
         String display = switch (username) {
             case "zhou.min" -> "周敏";
             case "wu.lei" -> "吴磊";
+            case "zheng.hao" -> "郑浩";
             default -> "徐静";
         };
         return staff.open(new NewStaffAccount(username, display, person, StaffRole.DISTRICT_OFFICER,

@@ -256,4 +256,18 @@ class ResidentIdTest {
         assertThat(parse("11010519491231002x").orElseThrow()).isEqualTo(parse("11010519491231002X").orElseThrow())
                 .hasSameHashCodeAs(parse("110105491231002").orElseThrow());
     }
+
+    @Test
+    void maskAllShowsEveryNumberOfTheShapeAsMaskedDoes_whetherItsCheckDigitIsRightOrNot() {
+        String valid = withCheck("22020219610708923");
+        String mistyped = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
+        assertThat(ResidentId.maskAll("not '" + valid + "' nor " + mistyped)).isEqualTo("not '"
+                + parse(valid).orElseThrow().masked() + "' nor " + mistyped.substring(0, 6) + "********"
+                + mistyped.substring(14));
+        assertThat(ResidentId.maskAll("/api/certification/decisions/11010519491231002x"))
+                .isEqualTo("/api/certification/decisions/110105********002x");
+        assertThat(ResidentId.maskAll("x" + valid + " 1" + valid)).as("inside a longer run it is no ID number")
+                .isEqualTo("x" + valid + " 1" + valid);
+        assertThat(ResidentId.maskAll(null)).isNull();
+    }
 }

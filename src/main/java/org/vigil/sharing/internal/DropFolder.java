@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.vigil.identity.ResidentId;
 import org.vigil.sharing.DeliveryIngestion;
 import org.vigil.sharing.DeliveryReport;
 import org.vigil.sharing.DeliveryRequest;
@@ -98,8 +99,8 @@ class DropFolder {
         catch (IOException e) {
             throw new UncheckedIOException("could not move " + file + " out of the drop folder", e);
         }
-        log.info("Drop folder: {} {} {} → delivery {} {}", provider, feed, file.getFileName(), report.deliveryId(),
-                report.status());
+        log.info("Drop folder: {} {} {} → delivery {} {}", provider, feed,
+                ResidentId.maskAll(file.getFileName().toString()), report.deliveryId(), report.status());
         return report;
     }
 

@@ -25,6 +25,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.vigil.identity.BadInputException;
 import org.vigil.identity.FileProblem;
+import org.vigil.identity.ResidentId;
 import org.vigil.sharing.DeliveryApplied;
 import org.vigil.sharing.DeliveryCounts;
 import org.vigil.sharing.DeliveryIngestion;
@@ -184,8 +185,8 @@ class IngestionService implements DeliveryIngestion {
             if (held.isEmpty()) {
                 return repeat(header.provider(), header.feed(), header.dataMonth(), header.sha256()).orElseThrow();
             }
-            log.info("Delivery {} held: {} {} {}: {}", held.get(), header.provider(), header.feed(), header.fileName(),
-                    reasons);
+            log.info("Delivery {} held: {} {} {}: {}", held.get(), header.provider(), header.feed(),
+                    ResidentId.maskAll(header.fileName()), reasons);
             return new DeliveryReport(held.get(), DeliveryStatus.QUARANTINED, Optional.of(reasons), List.of(),
                     header.sha256(), DeliveryStore.counts(result, 0, 0));
         }
@@ -269,9 +270,20 @@ class IngestionService implements DeliveryIngestion {
             return new Read(format, encoding, ageFilter, List.copyOf(sinks), lookup, null, List.of());
         }
         catch (BadInputException e) {
-            return new Read(null, null, false, null, null, "文件无法读取 / the file cannot be read: " + e.getMessage(),
+            // the reason is stored, listed and logged: it says where and why, and leaves the offending value,
+            // a cell of someone's row (a name, an ID number), to the problems the sender gets back
+            return new Read(null, null, false, null, null, "文件无法读取 / the file cannot be read: " + withoutValues(e),
                     e.problems());
         }
+    }
+
+    private static String withoutValues(BadInputException e) {
+        List<FileProblem> problems = e.problems();
+        if (problems.isEmpty()) {
+            return e.getMessage();
+        }
+        String first = problems.get(0).withoutValue().describe();
+        return problems.size() == 1 ? first : first + " (and " + (problems.size() - 1) + " more problem(s))";
     }
 
     private Optional<DeliveryReport> repeat(String provider, String feed, YearMonth month, String sha256) {
@@ -294,8 +306,8 @@ class IngestionService implements DeliveryIngestion {
     private DeliveryReport applied(DeliveryStore.Applied a, DeliveryStore.Header h, DeliveryResult result) {
         events.publishEvent(new DeliveryApplied(a.deliveryId(), h.provider(), h.feed(), h.dataMonth(), a.facts(),
                 a.lifeSigns()));
-        log.info("Delivery {} applied: {} {} {}, {} rows read", a.deliveryId(), h.provider(), h.feed(), h.fileName(),
-                result.rowsRead);
+        log.info("Delivery {} applied: {} {} {}, {} rows read", a.deliveryId(), h.provider(), h.feed(),
+                ResidentId.maskAll(h.fileName()), result.rowsRead);
         return new DeliveryReport(a.deliveryId(), DeliveryStatus.APPLIED, Optional.empty(), List.of(), h.sha256(),
                 DeliveryStore.counts(result, a.facts(), a.lifeSigns()));
     }
@@ -311,7 +323,9 @@ class IngestionService implements DeliveryIngestion {
 
     private DeliveryReport refuse(DeliveryStore.Header header, String reason, List<FileProblem> problems) {
         long id = store.refuse(header, reason);
-        log.info("Delivery {} refused: {} {} {}: {}", id, header.provider(), header.feed(), header.fileName(), reason);
+        // what the sender named (provider, feed, file) is quoted back as sent, and might be anything
+        log.info("Delivery {} refused: {} {} {}: {}", id, ResidentId.maskAll(header.provider()),
+                ResidentId.maskAll(header.feed()), ResidentId.maskAll(header.fileName()), ResidentId.maskAll(reason));
         return new DeliveryReport(id, DeliveryStatus.REFUSED, Optional.of(reason), problems, header.sha256(),
                 DeliveryCounts.NONE);
     }

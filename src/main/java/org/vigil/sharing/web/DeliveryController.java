@@ -124,8 +124,8 @@ class DeliveryController {
             throw new IllegalArgumentException("the uploaded file is empty / 上传的文件为空");
         }
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
-        String name = Optional.ofNullable(file.getOriginalFilename()).filter(n -> !n.isBlank()).map(DeliveryController::baseName)
-                .orElse("upload");
+        String name = Optional.ofNullable(file.getOriginalFilename()).map(DeliveryController::baseName)
+                .filter(n -> !n.isBlank()).orElse("upload");
         Path temporary = Files.createTempFile("vigil-upload-", ".part");
         try {
             file.transferTo(temporary);
@@ -187,9 +187,12 @@ class DeliveryController {
         return ResponseEntity.noContent().build();
     }
 
-    /** A browser may send a full client path; only the last part names the file. */
+    /**
+     * A browser may send a full client path; only the last part names the file. Control characters
+     * go: a NUL cannot be stored, and the name is listed and logged.
+     */
     private static String baseName(String name) {
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        return name.substring(slash + 1);
+        return name.substring(slash + 1).replaceAll("\\p{Cntrl}", "");
     }
 }
