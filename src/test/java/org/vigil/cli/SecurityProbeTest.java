@@ -314,8 +314,8 @@ class SecurityProbeTest {
         notice.put("feed", FEED);
         notice.put("issue", QualityIssue.SPOT_CHECK.name());
         notice.put("month", "2099-03");
-        notice.put("finding", script);
-        notice.put("officer", image);
+        // the notice's officer is the signed-in account (ADR 0026): both probes go into the finding
+        notice.put("finding", script + image);
         StaffPrincipal admin = caller(StaffRole.CITY_ADMINISTRATOR);
         MockHttpServletResponse issued = send(post("/api/quality/rectifications").contentType(MediaType.APPLICATION_JSON)
                 .content(JSON.writeValueAsBytes(notice)), admin);
@@ -325,7 +325,7 @@ class SecurityProbeTest {
         // stored as the characters sent, neither escaped for HTML nor stripped
         Map<String, Object> stored = inScope(() -> jdbc.sql(
                 "select finding, opened_by from sharing.rectification where id = :id").param("id", id).query().singleRow());
-        assertThat(stored).containsEntry("finding", script).containsEntry("opened_by", image);
+        assertThat(stored).containsEntry("finding", script + image).containsEntry("opened_by", admin.username());
 
         for (MockHttpServletResponse answer : List.of(issued,
                 send(get("/api/quality/rectifications/{id}", id), admin))) {
@@ -337,7 +337,7 @@ class SecurityProbeTest {
             // the quote is escaped, so the markup cannot leave its JSON string
             assertThat(body).contains("\\\"><img src=x onerror=alert(1)>").doesNotContain("\"\"><img");
             JsonNode json = JSON.readTree(body);
-            assertThat(json.get("finding").asString()).isEqualTo(script);
+            assertThat(json.get("finding").asString()).isEqualTo(script + image);
         }
     }
 
@@ -891,7 +891,7 @@ class SecurityProbeTest {
             case "sha256" -> "0".repeat(64);
             case "idNumber" -> PERSON;
             case "row" -> "1";
-            case "deliveryId" -> NOBODY;
+            case "deliveryId", "recipientId" -> NOBODY;
             case "id" -> template.startsWith("/api/certification/tasks/") ? Long.toString(taskId)
                     : template.startsWith("/api/quality/rectifications/") ? Long.toString(rectificationId)
                     : template.startsWith("/api/deliveries/") ? Long.toString(deliveryId) : NOBODY;
