@@ -5,3 +5,13 @@ grant usage on schema certification to ${app_role};
 grant select, insert, update, delete, truncate on all tables in schema certification to ${app_role};
 grant usage, select, update on all sequences in schema certification to ${app_role};
 revoke insert, update, delete, truncate on certification.flyway_schema_history from ${app_role};
+-- A recorded own query is evidence of what was shown to whom (ADR 0031): the application adds
+-- them, never rewrites them. Guarded because a restore migrates an older backup's schema only to
+-- its own version (DATA-16), which may come before this table.
+do $$
+begin
+    if to_regclass('certification.own_query') is not null then
+        execute 'revoke update, delete, truncate on certification.own_query from ${app_role}';
+    end if;
+end
+$$;

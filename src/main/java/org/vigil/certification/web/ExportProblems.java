@@ -13,16 +13,19 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.vigil.certification.EligibilityStatus;
+import org.vigil.certification.IdentityCheck;
 import org.vigil.certification.ExportScope;
 import org.vigil.certification.LedgerKind;
 import org.vigil.governance.disclosure.Purpose;
 
 /**
- * Bad requests to reveal or export as RFC 9457 problems: a missing purpose, an unknown purpose, kind,
- * list or ledger, a division code of the wrong length, a month not verified. Refusals (no right, quota
+ * Bad requests to reveal, export or answer an own query as RFC 9457 problems: a missing purpose, an
+ * unknown purpose, kind, list, ledger or identity check, a division code of the wrong length, a month
+ * not verified, a proxy query without its authorisation. Refusals (no right, quota
  * used up, not approved) are governance's problems and are answered there.
  */
-@RestControllerAdvice(assignableTypes = {IdentityController.class, CertificationExportController.class})
+@RestControllerAdvice(assignableTypes = {IdentityController.class, CertificationExportController.class,
+        OwnQueryController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ExportProblems {
 
@@ -56,7 +59,8 @@ class ExportProblems {
         String cause = e.getMostSpecificCause().getMessage();
         return problem("the request body is not JSON of the expected form (purpose one of " + List.of(Purpose.values())
                 + ", kind one of " + List.of(ExportScope.Kind.values()) + ", status one of "
-                + List.of(EligibilityStatus.values()) + ", ledger one of " + List.of(LedgerKind.values()) + "): "
+                + List.of(EligibilityStatus.values()) + ", ledger one of " + List.of(LedgerKind.values())
+                + ", identityCheck one of " + List.of(IdentityCheck.values()) + "): "
                 + (cause == null ? "" : cause.lines().findFirst().orElse("")) + " / 请求内容格式有误");
     }
 
