@@ -20,7 +20,19 @@ public interface LedgerExport {
      * @return the files written: for CSV the ledger and its summary, for XLSX one workbook
      * @throws IllegalStateException when the month has not been verified
      */
-    List<Path> export(YearMonth month, LedgerKind kind, ListExport.Format format, Path folder, Optional<String> district);
+    default List<Path> export(YearMonth month, LedgerKind kind, ListExport.Format format, Path folder,
+            Optional<String> district) {
+        return export(month, kind, format, folder, district, null, false);
+    }
+
+    /**
+     * The same files watermarked and masked as {@link ListExport#export(YearMonth, ListExport.Format, Path,
+     * Optional, Watermark, boolean)} does (phones too): the command line's exports (ADR 0032).
+     *
+     * @param mark the watermark, or null for none
+     */
+    List<Path> export(YearMonth month, LedgerKind kind, ListExport.Format format, Path folder,
+            Optional<String> district, Watermark mark, boolean masked);
 
     /**
      * The ledger of the query as one XLSX workbook for a controlled export (DATA-9), watermarked

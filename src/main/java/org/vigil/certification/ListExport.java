@@ -20,7 +20,19 @@ public interface ListExport {
      * @return the files written: for CSV one per list and a summary, for XLSX one workbook
      * @throws IllegalStateException when the month has not been run
      */
-    List<Path> export(YearMonth month, Format format, Path folder, Optional<String> district);
+    default List<Path> export(YearMonth month, Format format, Path folder, Optional<String> district) {
+        return export(month, format, folder, district, null, false);
+    }
+
+    /**
+     * The same files, each carrying the watermark (an XLSX as {@link #write} does; a CSV on its
+     * first line, above the headers) and with ID numbers and names masked when {@code masked}: the
+     * command line's exports (ADR 0032).
+     *
+     * @param mark the watermark, or null for none
+     */
+    List<Path> export(YearMonth month, Format format, Path folder, Optional<String> district, Watermark mark,
+            boolean masked);
 
     /**
      * The lists of the query as one XLSX workbook for a controlled export (DATA-9): the same sheets

@@ -35,6 +35,8 @@ final class CommandAccess {
     static final int REFUSED = 77;
 
     private static final ThreadLocal<Class<?>> RUNNING = new ThreadLocal<>();
+    /** The account signed in for the command now running, for commands that act in its name (exports, ADR 0032). */
+    private static final ThreadLocal<StaffPrincipal> SIGNED_IN = new ThreadLocal<>();
 
     private CommandAccess() {
     }
@@ -86,7 +88,36 @@ final class CommandAccess {
         char[][] secrets = readSecrets(username);
         StaffPrincipal who = authorise(context.getBean(StaffDirectory.class), command, username, secrets[0],
                 new String(secrets[1]).strip());
-        DataScope.bind(who.scope());
+        // a one-shot process: the binding lasts until it exits
+        actAs(who);
+    }
+
+    /**
+     * The staff account the command runs as, if one signed in; empty when the server's operator
+     * runs it without an account.
+     */
+    static java.util.Optional<StaffPrincipal> signedIn() {
+        return java.util.Optional.ofNullable(SIGNED_IN.get());
+    }
+
+    /**
+     * Binds the account and its jurisdiction to this thread, as a sign-in does; closing the result
+     * restores what was bound before. {@link #signIn} uses it, and tests that run a command's work
+     * in their own application as a given account.
+     */
+    static DataScope.Binding actAs(StaffPrincipal who) {
+        StaffPrincipal previous = SIGNED_IN.get();
+        SIGNED_IN.set(who);
+        DataScope.Binding scope = DataScope.bind(who.scope());
+        return () -> {
+            scope.close();
+            if (previous == null) {
+                SIGNED_IN.remove();
+            }
+            else {
+                SIGNED_IN.set(previous);
+            }
+        };
     }
 
     /** The sign-in and the permission check, apart from where the secrets come from. */

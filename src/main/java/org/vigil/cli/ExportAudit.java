@@ -16,28 +16,40 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.governance.AuditAction;
 import org.vigil.governance.AuditEntry;
 import org.vigil.governance.AuditTrail;
+import org.vigil.governance.StaffPrincipal;
 
 /**
- * Files of personal data written from the command line are audited acts (DATA-18, DATA-9): who
- * exported what, and the files' SHA-256, so a file found later can be traced to its export. An
- * export that cannot be recorded does not stand: its files are removed.
+ * Files of personal data written from the command line outside an export request are audited acts
+ * (DATA-18, DATA-9): who exported what, and the files' SHA-256, so a file found later can be traced
+ * to its export. An export that cannot be recorded does not stand: its files are removed. A staff
+ * account's lists and ledgers are export requests instead, audited by governance (ADR 0032).
  */
 final class ExportAudit {
 
     private ExportAudit() {
     }
 
-    /** The command line has no staff accounts yet (issue 5): the operating-system user stands for the officer. */
+    /**
+     * The signed-in staff account (ADR 0026); without one, the server's operator, named by the
+     * operating-system user.
+     */
     static String actor() {
-        return "cli:" + System.getProperty("user.name", "unknown");
+        return CommandAccess.signedIn().map(StaffPrincipal::username)
+                .orElseGet(() -> "cli:" + System.getProperty("user.name", "unknown"));
     }
 
     static void record(ApplicationContext context, String subject, Map<String, String> detail, List<Path> files) {
+        record(context, subject, null, detail, files);
+    }
+
+    /** @param purpose why the files were written ({@code governance.disclosure.Purpose}'s name), or null */
+    static void record(ApplicationContext context, String subject, String purpose, Map<String, String> detail,
+            List<Path> files) {
         Map<String, String> all = new TreeMap<>(detail);
         all.put("files", files.stream().map(f -> f.getFileName() + "@" + sha256(f)).collect(Collectors.joining(", ")));
         try {
             context.getBean(TransactionTemplate.class).executeWithoutResult(s -> context.getBean(AuditTrail.class)
-                    .record(AuditEntry.of(actor(), AuditAction.EXPORT, subject, all)));
+                    .record(new AuditEntry(actor(), AuditAction.EXPORT, subject, purpose, all)));
         }
         catch (RuntimeException e) {
             for (Path f : files) {

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.vigil.certification.CertificationLists;
 import org.vigil.certification.DueBucket;
+import org.vigil.certification.ExportScope;
 import org.vigil.certification.LedgerCounts;
 import org.vigil.certification.LedgerExport;
 import org.vigil.certification.LedgerKind;
@@ -21,8 +22,10 @@ import org.vigil.certification.Ledgers;
 import org.vigil.certification.ListExport;
 import org.vigil.governance.Allowed;
 import org.vigil.governance.Permission;
+import org.vigil.governance.StaffPrincipal;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -50,7 +53,9 @@ final class LedgersCommand implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write a month's ledger by district, street and community, with Chinese headers, as a CSV file "
-                    + "and its summary or one XLSX workbook.")
+                    + "and its summary or one XLSX workbook. Under export control as 'lists export' is: an export "
+                    + "request of a signed-in staff account (XLSX only; exit code 75 while it waits for approval), "
+                    + "masked and watermarked files for the server's operator.")
     static final class Export implements Callable<Integer> {
 
         @Spec
@@ -73,6 +78,9 @@ final class LedgersCommand implements Runnable {
         @Option(names = "--district", paramLabel = "CODE", description = "Only this district (6-digit code).")
         String district;
 
+        @Mixin
+        ExportOptions export = new ExportOptions();
+
         @Override
         public Integer call() {
             validate();
@@ -84,6 +92,7 @@ final class LedgersCommand implements Runnable {
         /** The ledger and format asked for; a wrong option is a usage error, before anything starts. */
         Choice validate() {
             OptionChecks.district(spec, district);
+            export.validate(spec);
             LedgerKind k;
             try {
                 k = LedgerKind.parse(kind);
@@ -104,11 +113,18 @@ final class LedgersCommand implements Runnable {
                 throw new IllegalStateException("month " + month + " has not been verified; run: vigil verify --month "
                         + month);
             }
+            Optional<StaffPrincipal> who = CommandAccess.signedIn();
+            if (who.isPresent()) {
+                ExportScope scope = new ExportScope(ExportScope.Kind.LEDGER, month, Optional.ofNullable(district),
+                        Optional.empty(), Optional.of(choice.kind()));
+                return CommandLineExports.asRequest(context, spec, who.get(), scope, choice.format(), export.purpose,
+                        export.note, export.unmasked, out);
+            }
             long started = System.nanoTime();
-            List<Path> files = context.getBean(LedgerExport.class).export(month, choice.kind(), choice.format(), out,
-                    Optional.ofNullable(district));
-            ExportAudit.record(context, "ledger:" + month + "/" + choice.kind().code() + (district == null ? "" : "/" + district),
-                    Map.of("format", choice.format().name()), files);
+            List<Path> files = CommandLineExports.asOperator(context, "ledger:" + month + "/" + choice.kind().code()
+                    + (district == null ? "" : "/" + district), choice.format(), export.purpose, export.note,
+                    export.unmasked, mark -> context.getBean(LedgerExport.class).export(month, choice.kind(),
+                            choice.format(), out, Optional.ofNullable(district), mark, !export.unmasked));
             long millis = (System.nanoTime() - started) / 1_000_000;
             LedgerQuery query = LedgerQuery.of(month, choice.kind());
             if (district != null) {
@@ -131,6 +147,8 @@ final class LedgersCommand implements Runnable {
                 }
             }
             w.printf(Locale.ROOT, " written in %.1f s%n", millis / 1000.0);
+            w.println(export.unmasked ? "  in full, watermarked (server operator, no export request)"
+                    : "  masked and watermarked (server operator, no export request)");
             files.forEach(file -> w.println("  wrote " + file));
             w.flush();
             return 0;

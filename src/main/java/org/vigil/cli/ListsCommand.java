@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,14 +12,17 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.vigil.certification.CertificationLists;
 import org.vigil.certification.EligibilityStatus;
+import org.vigil.certification.ExportScope;
 import org.vigil.certification.ListCounts;
 import org.vigil.certification.ListExport;
 import org.vigil.certification.ListQuery;
 import org.vigil.certification.ReasonWords;
 import org.vigil.governance.Allowed;
 import org.vigil.governance.Permission;
+import org.vigil.governance.StaffPrincipal;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,7 +48,10 @@ final class ListsCommand implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write a month's lists by district, street and community, with Chinese headers, as CSV files "
-                    + "(one per list and a summary) or one XLSX workbook.")
+                    + "(one per list and a summary) or one XLSX workbook. Signed in as a staff account, it is an export "
+                    + "request of that account (XLSX only): written at once, masked and watermarked, when approved at "
+                    + "once; otherwise exit code 75 and the request number for 'vigil exports fetch'. Without an account "
+                    + "(the server's operator) the files are masked and watermarked with the operating-system user.")
     static final class Export implements Callable<Integer> {
 
         @Spec
@@ -64,6 +69,9 @@ final class ListsCommand implements Runnable {
         @Option(names = "--district", paramLabel = "CODE", description = "Only this district (6-digit code).")
         String district;
 
+        @Mixin
+        ExportOptions export = new ExportOptions();
+
         @Override
         public Integer call() {
             validate();
@@ -74,6 +82,7 @@ final class ListsCommand implements Runnable {
 
         ListExport.Format validate() {
             OptionChecks.district(spec, district);
+            export.validate(spec);
             return OptionChecks.format(spec, format);
         }
 
@@ -84,9 +93,16 @@ final class ListsCommand implements Runnable {
                 throw new IllegalStateException("month " + month + " has not been verified; run: vigil verify --month "
                         + month);
             }
-            List<Path> files = context.getBean(ListExport.class).export(month, f, out, Optional.ofNullable(district));
-            ExportAudit.record(context, "lists:" + month + (district == null ? "" : "/" + district),
-                    Map.of("format", f.name()), files);
+            Optional<StaffPrincipal> who = CommandAccess.signedIn();
+            if (who.isPresent()) {
+                ExportScope scope = new ExportScope(ExportScope.Kind.LIST, month, Optional.ofNullable(district),
+                        Optional.empty(), Optional.empty());
+                return CommandLineExports.asRequest(context, spec, who.get(), scope, f, export.purpose, export.note,
+                        export.unmasked, out);
+            }
+            List<Path> files = CommandLineExports.asOperator(context, "lists:" + month + (district == null ? "" : "/"
+                    + district), f, export.purpose, export.note, export.unmasked, mark -> context.getBean(ListExport.class)
+                    .export(month, f, out, Optional.ofNullable(district), mark, !export.unmasked));
             ListQuery query = district == null ? ListQuery.all(month) : ListQuery.all(month).inDistrict(district);
             long[] totals = new long[3];
             for (ListCounts c : lists.counts(query, CertificationLists.Level.DISTRICT)) {
@@ -101,6 +117,8 @@ final class ListsCommand implements Runnable {
                 w.printf(Locale.ROOT, " %s %s %,d;", all[i].chinese(), ReasonWords.english(all[i]), totals[i]);
             }
             w.println();
+            w.println(export.unmasked ? "  in full, watermarked (server operator, no export request)"
+                    : "  masked and watermarked (server operator, no export request)");
             files.forEach(file -> w.println("  wrote " + file));
             w.flush();
             return 0;

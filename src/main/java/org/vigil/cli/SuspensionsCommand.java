@@ -303,6 +303,8 @@ final class SuspensionsCommand implements Runnable {
             InstructionQuery query = new InstructionQuery(month, Optional.ofNullable(district), Optional.ofNullable(status),
                     Optional.empty());
             int n = context.getBean(SuspensionBatches.class).instructions(query).size();
+            // in full and without a watermark line: the payment system acts on the ID numbers and imports the file by its
+            // header; a hand-over of an approved batch, not a bulk query (ADR 0032), audited with its SHA-256 below
             Path file = context.getBean(InstructionExport.class).export(query, f, out);
             ExportAudit.record(context, "instructions:" + month + (district == null ? "" : "/" + district),
                     Map.of("format", f.name(), "instructions", Integer.toString(n)), List.of(file));

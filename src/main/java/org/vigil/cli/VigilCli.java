@@ -7,15 +7,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The {@code vigil} command. Exit codes: 0 success, 1 failure, 2 usage error, 77 refused to the
- * signed-in staff account (ADR 0026); errors go to standard error as one line. Only the
+ * The {@code vigil} command. Exit codes: 0 success, 1 failure, 2 usage error, 75 an export request
+ * that waits for approval (ADR 0032), 77 refused to the signed-in staff account (ADR 0026, and an
+ * export or its file refused by export control); errors go to standard error as one line. Only the
  * subcommands that need the database or the web server start the Spring application, so the
  * checking commands answer at once.
  */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
         description = "Vigil (守望): anti-fraud data sharing and silent eligibility certification for social insurance.",
         subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, IngestCommand.class, VerifyCommand.class,
-                ListsCommand.class, LedgersCommand.class, TasksCommand.class, ExplainCommand.class, ScoreCommand.class, CheckIdCommand.class,
+                ListsCommand.class, LedgersCommand.class, ExportsCommand.class, TasksCommand.class, ExplainCommand.class, ScoreCommand.class, CheckIdCommand.class,
                 CheckCodeCommand.class, ProvidersCommand.class, ReportCommand.class, BenchCommand.class,
                 SuspensionsCommand.class, RestoreCommand.class, RecoveryCommand.class, AuditCommand.class,
                 BackupCommand.class, DrillCommand.class, StaffCommand.class,
@@ -48,8 +49,8 @@ public final class VigilCli implements Runnable {
 
     private static int onFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof CommandAccess.Refused refused) {
-            err.println(cli.getCommandSpec().qualifiedName() + ": " + refused.getMessage());
+        if (e instanceof CommandAccess.Refused || e instanceof org.vigil.governance.disclosure.DisclosureRefusedException) {
+            err.println(cli.getCommandSpec().qualifiedName() + ": " + firstLine(String.valueOf(e.getMessage())));
             err.flush();
             return CommandAccess.REFUSED;
         }

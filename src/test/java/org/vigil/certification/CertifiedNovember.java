@@ -19,21 +19,21 @@ import org.vigil.registry.RegistryBaseline;
  * application context and so one database; whichever runs first loads and verifies, the others
  * find the month there.
  */
-final class CertifiedNovember {
+public final class CertifiedNovember {
 
-    static final YearMonth MONTH = YearMonth.of(2026, 11);
+    public static final YearMonth MONTH = YearMonth.of(2026, 11);
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 24);
-    static final String DISTRICT = "220204";
+    public static final String DISTRICT = "220204";
     static final String COMMUNITY = "220204001001";
-    static final List<String> IDS = List.of(id(1950, 3, 1, 711), id(1951, 4, 2, 712), id(1952, 5, 3, 713),
+    public static final List<String> IDS = List.of(id(1950, 3, 1, 711), id(1951, 4, 2, 712), id(1952, 5, 3, 713),
             id(1953, 6, 4, 714), id(1954, 7, 5, 715));
-    static final List<String> NAMES = List.of("欧阳春明", "司马秋菊", "诸葛建华", "上官玉兰", "慕容志刚");
+    public static final List<String> NAMES = List.of("欧阳春明", "司马秋菊", "诸葛建华", "上官玉兰", "慕容志刚");
     static final String PHONE = "13904321234";
 
     private CertifiedNovember() {
     }
 
-    static synchronized void ensure(RecipientBaseline recipients, RegistryBaseline registry,
+    public static synchronized void ensure(RecipientBaseline recipients, RegistryBaseline registry,
             MonthlyVerification verification, CertificationLists lists, Path folder) {
         if (lists.run(MONTH).isPresent()) {
             return;

@@ -112,18 +112,26 @@ class CertificationCommandsTest {
                 "--month", "2026-05")).isInstanceOf(CommandLine.ParameterException.class);
     }
 
+    /**
+     * Run by the server's operator (no staff account), the files are masked and carry the
+     * operator's watermark on their first line since DATA-9 (ADR 0032): the disqualified list
+     * names 周桂芳 as 周*芳 and her ID number with its middle eight digits hidden.
+     */
     @Test
-    void cert7_listsExportWritesCsvAndXlsx() {
+    void cert7_listsExportWritesCsvAndXlsx() throws IOException {
         verified();
         Path out = workspace.resolve("lists");
         Run csv = inContext(new ListsCommand.Export(), c -> c.execute(context), "--month", "2026-05", "--format", "CSV",
-                "--out", out.toString());
+                "--out", out.toString(), "--purpose", "ELIGIBILITY_CERTIFICATION");
         assertThat(csv.out()).contains("Lists of 2026-05:", "certification-2026-05-disqualified.csv",
-                "certification-2026-05-summary.csv");
-        assertThat(out.resolve("certification-2026-05-disqualified.csv")).exists();
+                "certification-2026-05-summary.csv", "masked and watermarked");
+        assertThat(out.resolve("certification-2026-05-disqualified.csv")).content(StandardCharsets.UTF_8)
+                .startsWith("\uFEFF导出人：服务器操作员（operator:" + System.getProperty("user.name"))
+                .contains("周*芳", DEAD.substring(0, 6) + "********" + DEAD.substring(14), "身份证号")
+                .doesNotContain(DEAD, "周桂芳");
 
         Run xlsx = inContext(new ListsCommand.Export(), c -> c.execute(context), "--month", "2026-05", "--format", "xlsx",
-                "--out", out.toString(), "--district", "220202");
+                "--out", out.toString(), "--district", "220202", "--purpose", "HOME_VISIT");
         assertThat(xlsx.out()).contains("in district 220202", "certification-2026-05-220202.xlsx");
         assertThat(out.resolve("certification-2026-05-220202.xlsx")).isNotEmptyFile();
     }
@@ -152,10 +160,12 @@ class CertificationCommandsTest {
         assertThat(usage(new VerifyCommand(), "--month", "2026-05", "--dry-run")).contains("go together");
         assertThat(usage(new VerifyCommand(), "--month", "2026-05", "--dry-run", "--policy", "nope.yml"))
                 .contains("no such policy file");
-        assertThat(usage(new ListsCommand.Export(), "--month", "2026-05", "--format", "pdf", "--out", "x"))
-                .contains("--format is csv or xlsx");
+        assertThat(usage(new ListsCommand.Export(), "--month", "2026-05", "--format", "pdf", "--out", "x", "--purpose",
+                "HOME_VISIT")).contains("--format is csv or xlsx");
         assertThat(usage(new ListsCommand.Export(), "--month", "2026-05", "--format", "csv", "--out", "x", "--district",
-                "22")).contains("6-digit");
+                "22", "--purpose", "HOME_VISIT")).contains("6-digit");
+        assertThat(usage(new ListsCommand.Export(), "--month", "2026-05", "--format", "csv", "--out", "x"))
+                .as("an export states why").contains("--purpose");
     }
 
     private void verified() {

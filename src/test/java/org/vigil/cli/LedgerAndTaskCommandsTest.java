@@ -115,24 +115,37 @@ class LedgerAndTaskCommandsTest {
     void cert11_ledgersExportWritesTheDueLedgerWithItsSummary() {
         Path out = workspace.resolve("ledgers");
         Run csv = run(new LedgersCommand.Export(), c -> c.execute(context), "--month", "2026-07", "--kind", "due",
-                "--format", "csv", "--out", out.toString(), "--district", DISTRICT);
+                "--format", "csv", "--out", out.toString(), "--district", DISTRICT, "--purpose", "ELIGIBILITY_CERTIFICATION");
         assertThat(csv.out()).contains("到期未认证人员台账 due of 2026-07 in district 220204: 1 line(s); 1个月内到期 1;",
                 "ledger-due-2026-07-220204.csv", "ledger-due-2026-07-220204-summary.csv");
-        assertThat(out.resolve("ledger-due-2026-07-220204.csv")).content(StandardCharsets.UTF_8).contains(DUE, "曹德明",
-                "1个月内到期").doesNotContain(LATER);
+        // the server's operator gets the ledger masked and watermarked by default since DATA-9 (ADR 0032)
+        String masked = DUE.substring(0, 6) + "********" + DUE.substring(14);
+        assertThat(out.resolve("ledger-due-2026-07-220204.csv")).content(StandardCharsets.UTF_8)
+                .contains("导出人：服务器操作员（operator:", masked, "曹*明", "1个月内到期").doesNotContain(DUE, "曹德明")
+                .doesNotContain(LATER);
+        // in full only when asked, on a server that does not require staff accounts (as the tests' does not)
+        Run full = run(new LedgersCommand.Export(), c -> c.execute(context), "--month", "2026-07", "--kind", "due",
+                "--format", "csv", "--out", out.resolve("full").toString(), "--district", DISTRICT, "--purpose",
+                "ELIGIBILITY_CERTIFICATION", "--unmasked");
+        assertThat(full.out()).contains("in full, watermarked");
+        assertThat(out.resolve("full/ledger-due-2026-07-220204.csv")).content(StandardCharsets.UTF_8)
+                .contains("导出人：服务器操作员", DUE, "曹德明");
 
         Run xlsx = run(new LedgersCommand.Export(), c -> c.execute(context), "--month", "2026-07", "--kind", "home-visit",
-                "--format", "XLSX", "--out", out.toString(), "--district", DISTRICT);
+                "--format", "XLSX", "--out", out.toString(), "--district", DISTRICT, "--purpose", "HOME_VISIT");
         assertThat(xlsx.out()).contains("home-visit of 2026-07", "1 line(s)", "ledger-home-visit-2026-07-220204.xlsx");
         assertThat(out.resolve("ledger-home-visit-2026-07-220204.xlsx")).isNotEmptyFile();
     }
 
     @Test
     void wrongOptionsAreUsageErrors_beforeAnythingStarts() {
-        assertUsage(CliRun.of("ledgers", "export", "--month", "2026-07", "--kind", "weekly", "--format", "csv", "--out", "x"),
-                "--kind is due, verify or home-visit");
-        assertUsage(CliRun.of("ledgers", "export", "--month", "2026-07", "--kind", "due", "--format", "pdf", "--out", "x"),
-                "--format is csv or xlsx");
+        assertUsage(CliRun.of("ledgers", "export", "--month", "2026-07", "--kind", "weekly", "--format", "csv", "--out", "x",
+                "--purpose", "HOME_VISIT"), "--kind is due, verify or home-visit");
+        assertUsage(CliRun.of("ledgers", "export", "--month", "2026-07", "--kind", "due", "--format", "pdf", "--out", "x",
+                "--purpose", "HOME_VISIT"), "--format is csv or xlsx");
+        assertUsage(CliRun.of("ledgers", "export", "--month", "2026-07", "--kind", "due", "--format", "csv", "--out", "x",
+                "--purpose", "GOSSIP"), "--purpose");
+        assertUsage(CliRun.of("exports", "fetch", "--out", "x.xlsx"), "--request");
         assertUsage(CliRun.of("tasks", "create", "--month", "2026-07", "--district", "22"), "6-digit");
         assertUsage(CliRun.of("tasks", "record", "--task", "1", "--method", "fax", "--result", "refused", "--operator",
                 "w07"), "unknown verification method 'fax'");

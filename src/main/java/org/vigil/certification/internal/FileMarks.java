@@ -10,6 +10,8 @@ import org.vigil.identity.PersonName;
 import org.vigil.identity.PhoneNumber;
 import org.vigil.identity.ResidentId;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+
 /**
  * What a controlled export adds to a workbook (DATA-9): the watermark on the first row of every
  * sheet, in every page's header and footer and in the file's properties; and the ID numbers, names
@@ -18,7 +20,7 @@ import org.vigil.identity.ResidentId;
  */
 final class FileMarks {
 
-    /** No watermark, nothing masked: the command line's exports, audited by the command itself. */
+    /** No watermark, nothing masked: the files of {@code export} without a watermark, as tests and tools write them. */
     static final FileMarks NONE = new FileMarks(null, false, Clock.systemUTC());
     /** The footer's reminder that an exported file stays inside the agency (DATA-10: results for internal use only). */
     static final String INTERNAL_USE = "内部资料 仅限本单位工作使用 不得外传";
@@ -49,6 +51,16 @@ final class FileMarks {
         String shortText = mark.shortText().replace("&", "&&");
         sheet.header(shortText, Position.CENTER);
         sheet.footer(INTERNAL_USE + " " + shortText, Position.CENTER);
+    }
+
+    /**
+     * Writes the watermark as a CSV file's first line, above its headers: a CSV has no page header
+     * or properties, so its first line is the only place a reader cannot miss.
+     */
+    void stamp(CsvWriter csv) {
+        if (mark != null) {
+            csv.writeRecord(mark.text());
+        }
     }
 
     /** Writes the watermark into the workbook's core and custom properties. */

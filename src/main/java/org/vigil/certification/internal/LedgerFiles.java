@@ -94,7 +94,8 @@ class LedgerFiles implements LedgerExport {
 
     @Override
     public List<Path> export(YearMonth month, LedgerKind kind, ListExport.Format format, Path folder,
-            Optional<String> district) {
+            Optional<String> district, Watermark mark, boolean masked) {
+        FileMarks marks = mark == null && !masked ? FileMarks.NONE : new FileMarks(mark, masked, clock);
         VerificationRun run = lists.run(month).orElseThrow(() -> new IllegalStateException(
                 "month " + month + " has not been verified / 该月尚未核验"));
         LedgerQuery query = district.isPresent() ? LedgerQuery.of(month, kind).inDistrict(district.get())
@@ -108,10 +109,12 @@ class LedgerFiles implements LedgerExport {
                 Path ledger = folder.resolve(base + ".csv");
                 Path summary = folder.resolve(base + "-summary.csv");
                 try (CsvWriter w = open(ledger)) {
+                    marks.stamp(w);
                     w.writeRecord(HEADERS);
-                    ledgers.forEach(query, line -> w.writeRecord(row(line, names, policy, FileMarks.NONE)));
+                    ledgers.forEach(query, line -> w.writeRecord(row(line, names, policy, marks)));
                 }
                 try (CsvWriter w = open(summary)) {
+                    marks.stamp(w);
                     w.writeRecord(SUMMARY_HEADERS);
                     summary(query, names).forEach(w::writeRecord);
                 }
@@ -119,7 +122,7 @@ class LedgerFiles implements LedgerExport {
             }
             Path file = folder.resolve(base + ".xlsx");
             try (OutputStream out = Files.newOutputStream(file)) {
-                xlsx(run, query, names, policy, out, FileMarks.NONE);
+                xlsx(run, query, names, policy, out, marks);
             }
             return List.of(file);
         }

@@ -93,7 +93,9 @@ class ListFiles implements ListExport {
     }
 
     @Override
-    public List<Path> export(YearMonth month, Format format, Path folder, Optional<String> district) {
+    public List<Path> export(YearMonth month, Format format, Path folder, Optional<String> district, Watermark mark,
+            boolean masked) {
+        FileMarks marks = mark == null && !masked ? FileMarks.NONE : new FileMarks(mark, masked, clock);
         VerificationRun run = lists.run(month).orElseThrow(() -> new IllegalStateException(
                 "month " + month + " has not been verified / 该月尚未核验"));
         ListQuery query = district.isPresent() ? ListQuery.all(month).inDistrict(district.get()) : ListQuery.all(month);
@@ -103,8 +105,8 @@ class ListFiles implements ListExport {
         String base = "certification-" + month + district.map(d -> "-" + d).orElse("");
         try {
             Files.createDirectories(folder);
-            return format == Format.CSV ? csv(run, query, names, policy, folder, base)
-                    : List.of(xlsx(run, query, names, policy, folder.resolve(base + ".xlsx")));
+            return format == Format.CSV ? csv(run, query, names, policy, folder, base, marks)
+                    : List.of(xlsx(run, query, names, policy, folder.resolve(base + ".xlsx"), marks));
         }
         catch (IOException e) {
             throw new UncheckedIOException("could not write the lists into " + folder + ": " + e.getMessage(), e);
@@ -112,7 +114,7 @@ class ListFiles implements ListExport {
     }
 
     private List<Path> csv(VerificationRun run, ListQuery query, Names names, CertificationPolicy policy, Path folder,
-            String base) throws IOException {
+            String base, FileMarks marks) throws IOException {
         Map<EligibilityStatus, Path> files = new EnumMap<>(EligibilityStatus.class);
         Map<EligibilityStatus, CsvWriter> writers = new EnumMap<>(EligibilityStatus.class);
         List<Path> written = new ArrayList<>();
@@ -121,10 +123,11 @@ class ListFiles implements ListExport {
                 Path file = folder.resolve(base + "-" + s.name().toLowerCase().replace('_', '-') + ".csv");
                 files.put(s, file);
                 CsvWriter w = open(file);
-                w.writeRecord(HEADERS);
                 writers.put(s, w);
+                marks.stamp(w);
+                w.writeRecord(HEADERS);
             }
-            lists.forEach(query, e -> writers.get(e.status()).writeRecord(row(e, names, policy, FileMarks.NONE)));
+            lists.forEach(query, e -> writers.get(e.status()).writeRecord(row(e, names, policy, marks)));
         }
         finally {
             for (CsvWriter w : writers.values()) {
@@ -135,6 +138,7 @@ class ListFiles implements ListExport {
         Path summary = folder.resolve(base + "-summary.csv");
         CsvWriter w = open(summary);
         try {
+            marks.stamp(w);
             w.writeRecord(SUMMARY_HEADERS);
             for (List<String> row : summary(query, names)) {
                 w.writeRecord(row);
@@ -154,10 +158,10 @@ class ListFiles implements ListExport {
         return CsvWriter.builder().build(out);
     }
 
-    private Path xlsx(VerificationRun run, ListQuery query, Names names, CertificationPolicy policy, Path file)
-            throws IOException {
+    private Path xlsx(VerificationRun run, ListQuery query, Names names, CertificationPolicy policy, Path file,
+            FileMarks marks) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            xlsx(run, query, names, policy, out, FileMarks.NONE);
+            xlsx(run, query, names, policy, out, marks);
         }
         return file;
     }

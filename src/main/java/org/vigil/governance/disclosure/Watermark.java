@@ -15,9 +15,23 @@ import java.util.Map;
 public record Watermark(long requestId, String username, String displayName, ZonedDateTime at, Purpose purpose,
         String note) {
 
-    /** The request's number as people see it, {@code EXP-000017}. */
+    /** The request id of a file written by the server's operator, under no request (ADR 0032). */
+    public static final long NO_REQUEST = 0;
+
+    /** What stands for the request's number on an operator's file: there is none to cite. */
+    static final String NO_NUMBER = "无（服务器操作员导出，未经申请）";
+
+    /**
+     * The watermark of a file the server's operator writes from the command line without a staff
+     * account (ADR 0032): no request stands behind it, so it names the operating-system user.
+     */
+    public static Watermark operator(String osUser, ZonedDateTime at, Purpose purpose, String note) {
+        return new Watermark(NO_REQUEST, "operator:" + osUser, "服务器操作员", at, purpose, note);
+    }
+
+    /** The request's number as people see it, {@code EXP-000017}; none for an operator's file. */
     public String number() {
-        return ExportRequest.numberOf(requestId);
+        return requestId == NO_REQUEST ? NO_NUMBER : ExportRequest.numberOf(requestId);
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
