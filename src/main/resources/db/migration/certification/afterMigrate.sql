@@ -15,3 +15,12 @@ begin
     end if;
 end
 $$;
+-- An ad-hoc statistic's request is the record of who asked, who approved and what was counted
+-- (ADR 0033): the application moves it through its steps but never removes it.
+do $$
+begin
+    if to_regclass('certification.statistics_request') is not null then
+        execute 'revoke delete, truncate on certification.statistics_request from ${app_role}';
+    end if;
+end
+$$;
