@@ -130,7 +130,8 @@ class IdentityApiTest {
         for (int i = 0; i < 6; i++) {
             clock.set(DisclosureIntegrationTest.MORNING.plus(Duration.ofSeconds(30L * i)));
             String idNumber = CertifiedNovember.IDS.get(i % CertifiedNovember.IDS.size());
-            mvc.perform(get("/api/certification/decisions/{id}", idNumber).param("month", "2026-11").with(as(street))
+            mvc.perform(post("/api/certification/explanations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"idNumber\":\"" + idNumber + "\"}").param("month", "2026-11").with(as(street))
                     .with(csrf())).andExpect(status().isOk())
                     .andExpect(jsonPath("$.name").value(org.hamcrest.Matchers.containsString("*")));
         }

@@ -522,7 +522,8 @@ class LedgersAndVerificationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("image/png"))
                 .andExpect(content().bytes(new byte[] {9, 8, 7}));
-        mvc.perform(get("/api/certification/decisions/{id}", UNREACHED).param("month", "2026-06"))
+        mvc.perform(post("/api/certification/explanations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"idNumber\":\"" + UNREACHED + "\"}").param("month", "2026-06"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decisions[0].failureReason").value(containsString("未能联系到本人")))
                 .andExpect(jsonPath("$.verifications[0].result").value("NOT_REACHED"));

@@ -46,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -331,7 +332,8 @@ class MonthlyRunTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.size").value(2))
                 .andExpect(jsonPath("$.items.length()").value(2));
-        mvc.perform(get("/api/certification/decisions/{id}", DEAD).param("month", "2026-03"))
+        mvc.perform(post("/api/certification/explanations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"idNumber\":\"" + DEAD + "\"}").param("month", "2026-03"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decisions[0].status").value("DISQUALIFIED"))
                 .andExpect(jsonPath("$.decisions[0].reasons[0].english").value("death"))
@@ -352,8 +354,9 @@ class MonthlyRunTest {
         mvc.perform(get("/api/certification/lists").param("month", "2026-03").param("district", "220202")
                         .param("street", "220203001"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/certification/decisions/{id}",
-                        DEAD.substring(0, 17) + (DEAD.charAt(17) == '1' ? '2' : '1')).param("month", "2026-03"))
+        String wrongCheckDigit = DEAD.substring(0, 17) + (DEAD.charAt(17) == '1' ? '2' : '1');
+        mvc.perform(post("/api/certification/explanations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"idNumber\":\"" + wrongCheckDigit + "\"}").param("month", "2026-03"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/certification/lists").param("month", "2030-01"))

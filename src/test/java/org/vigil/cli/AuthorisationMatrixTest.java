@@ -298,8 +298,10 @@ class AuthorisationMatrixTest {
                 .param("district", DISTRICT_B + "' or '1'='1"), officerA, -1);
         assertThat(injected).doesNotContain(mask(IN_B));
 
-        expect(get("/api/certification/decisions/" + IN_B).param("month", MONTH.toString()), officerA, 404);
-        expect(get("/api/certification/decisions/" + IN_A).param("month", MONTH.toString()), officerA, 200);
+        expect(post("/api/certification/explanations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"idNumber\":\"" + IN_B + "\"}").param("month", MONTH.toString()), officerA, 404);
+        expect(post("/api/certification/explanations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"idNumber\":\"" + IN_A + "\"}").param("month", MONTH.toString()), officerA, 200);
 
         String tasks = body(get("/api/certification/tasks").param("month", MONTH.toString()).param("size", "200"),
                 officerA, 200);
@@ -324,7 +326,8 @@ class AuthorisationMatrixTest {
         String communityList = body(get("/api/certification/lists").param("month", MONTH.toString())
                 .param("size", "200"), community, 200);
         assertThat(communityList).contains(mask(IN_A)).doesNotContain(mask(OTHER_STREET_IN_A), mask(IN_B));
-        expect(get("/api/certification/decisions/" + OTHER_STREET_IN_A).param("month", MONTH.toString()), community,
+        expect(post("/api/certification/explanations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"idNumber\":\"" + OTHER_STREET_IN_A + "\"}").param("month", MONTH.toString()), community,
                 404);
     }
 

@@ -373,17 +373,20 @@ class SecurityProbeTest {
 
             // (b) ID numbers in the path (found nowhere, malformed, refused to a role), in parameters, in bodies
             for (String id : List.of(stranger, wrongCheckDigit)) {
-                MockHttpServletResponse r = send(get("/api/certification/decisions/{id}", id)
+                MockHttpServletResponse r = send(post("/api/certification/explanations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"idNumber\":\"" + id + "\"}")
                         .param("month", MONTH.toString()), admin);
                 assertThat(r.getStatus()).isIn(400, 404);
                 errors.add(text(r));
             }
             // decided: the explanation answers with the number the caller asked about, which tells them nothing
             // new, and shows the person's name masked
-            String explained = text(send(get("/api/certification/decisions/{id}", PERSON)
+            String explained = text(send(post("/api/certification/explanations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"idNumber\":\"" + PERSON + "\"}")
                     .param("month", MONTH.toString()), admin));
             assertThat(explained).contains("\"idNumber\":\"" + PERSON + "\"").doesNotContain(PERSON_NAME);
-            MockHttpServletResponse refused = send(get("/api/certification/decisions/{id}", PERSON),
+            MockHttpServletResponse refused = send(post("/api/certification/explanations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"idNumber\":\"" + PERSON + "\"}"),
                     caller(StaffRole.LEADERSHIP));
             assertThat(refused.getStatus()).isEqualTo(403);
             errors.add(text(refused));
@@ -425,7 +428,7 @@ class SecurityProbeTest {
         });
 
         String logged = output.getAll().substring(logBefore.length());
-        assertThat(logged).as("the log of these calls").contains("refused GET decisions", "applied: " + PROVIDER,
+        assertThat(logged).as("the log of these calls").contains("refused POST explain", "applied: " + PROVIDER,
                 "refused: " + PROVIDER);
         for (String datum : personal) {
             assertThat(logged).as("the log").doesNotContain(datum);

@@ -8,13 +8,18 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,8 +48,9 @@ import org.vigil.identity.ResidentId;
 /**
  * The monthly runs and their lists for staff (CERT-7, CERT-11), and why a person is on a list
  * (CERT-19). Lists show ID numbers and names masked, as everything Vigil shows by default; the
- * explanation is asked for by ID number, so it echoes that number and masks the name; each such
- * look-up is recorded and watched for enumeration (DATA-9).
+ * explanation is asked for by ID number in the request's body (never its address, which proxies
+ * and access logs keep), so it echoes that number and masks the name; each such look-up is
+ * recorded and watched for enumeration (DATA-9).
  */
 @RestController
 @Allowed(Permission.CERTIFICATION_VIEW)
@@ -153,9 +159,14 @@ class CertificationController {
                 p.size());
     }
 
-    @GetMapping("/decisions/{idNumber}")
-    ExplanationView decisions(@AuthenticationPrincipal StaffPrincipal who, @PathVariable String idNumber,
+    /** Whom to explain: the ID number travels in the body, never in an address that proxies and access logs keep. */
+    record ExplanationRequest(@NotBlank @Size(max = 32) String idNumber) {
+    }
+
+    @PostMapping("/explanations")
+    ExplanationView explain(@AuthenticationPrincipal StaffPrincipal who, @Valid @RequestBody ExplanationRequest request,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
+        String idNumber = request.idNumber();
         ResidentId id = ResidentId.parse(idNumber, clock).toOptional().orElseThrow(() -> new IllegalArgumentException(
                 "not a valid ID number / 身份证号无效: " + idNumber));
         YearMonth m = month != null ? month : latest();

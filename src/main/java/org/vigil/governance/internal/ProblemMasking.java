@@ -20,8 +20,8 @@ import org.vigil.identity.ResidentId;
  * No problem detail shows an ID number in full (DATA-15, masking by default). Many refusals quote
  * the value they refused — a division code, a provider code, a period — and a caller who put an ID
  * number in the wrong field would get it back in clear, in an answer that clients, proxies and
- * browser consoles readily log; the address of a problem about a path that names a person (the
- * explanation, {@code /api/certification/decisions/{idNumber}}) is the problem's {@code instance}.
+ * browser consoles readily log; and a problem's {@code instance} is the request's address, which
+ * a caller may have written an ID number into.
  * So every 18-character ID number in a problem's detail, instance or properties is shown as
  * {@link ResidentId#masked()} shows it ({@link ResidentId#maskAll}), one with a wrong check digit
  * too. One place for every controller, rather than a rule each message must remember.
