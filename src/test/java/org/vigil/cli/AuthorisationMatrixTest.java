@@ -165,8 +165,16 @@ class AuthorisationMatrixTest {
             Permission[] needed = permissions(op.getValue());
             for (StaffRole role : StaffRole.values()) {
                 boolean expected = java.util.Arrays.stream(needed).anyMatch(role::may);
-                int status = call(op.getKey(), op.getValue(), principal(role)).getResponse().getStatus();
+                MvcResult result = call(op.getKey(), op.getValue(), principal(role));
+                int status = result.getResponse().getStatus();
                 calls++;
+                if (status == 403) {
+                    // a refusal is an RFC 9457 problem with its members set, none written as null
+                    String problem = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+                    if (!problem.contains("\"type\":\"urn:vigil:problem:403\"") || problem.contains(":null")) {
+                        wrong.add(op.getKey() + " as " + role + ": refusal is not a complete problem: " + problem);
+                    }
+                }
                 if (expected == (status == 403)) {
                     wrong.add(op.getKey() + " as " + role + ": " + status + (expected ? " (should be allowed)"
                             : " (should be refused)"));

@@ -1,13 +1,13 @@
 package org.vigil.governance.internal;
 
 import java.io.IOException;
-import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,9 +24,13 @@ final class ProblemResponses {
 
     static void write(HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("urn:vigil:problem:" + status.value()));
+        // the members RFC 9457 defines that this answer has; a bare ProblemDetail would also write
+        // its empty instance and properties as nulls
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:vigil:problem:" + status.value());
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
