@@ -24,6 +24,13 @@ public interface StaffDirectory {
     Optional<StaffAccount> find(String username);
 
     /**
+     * Whether two accounts are held by one person (the same account, or two accounts whose
+     * holder's ID number has the same blind index under the same key): maker-checker rules ask
+     * this of every approver, so that nobody approves their own request under a second account.
+     */
+    boolean samePerson(long accountA, long accountB);
+
+    /**
      * Checks a password and a one-time code. Whatever was wrong, the answer is the same
      * {@link LoginOutcome.Result#REJECTED}, so it tells nobody which accounts exist.
      */

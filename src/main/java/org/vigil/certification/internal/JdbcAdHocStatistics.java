@@ -28,6 +28,7 @@ import org.vigil.governance.AuditAction;
 import org.vigil.governance.AuditEntry;
 import org.vigil.governance.AuditTrail;
 import org.vigil.governance.Permission;
+import org.vigil.governance.StaffDirectory;
 import org.vigil.governance.StaffPrincipal;
 import org.vigil.governance.disclosure.DisclosureRefusedException;
 import org.vigil.governance.disclosure.DisclosureRefusedException.Reason;
@@ -53,16 +54,18 @@ class JdbcAdHocStatistics implements AdHocStatistics {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final StaffDirectory staff;
     private final Clock clock;
     private final int minimumCell;
 
-    JdbcAdHocStatistics(JdbcClient jdbc, AuditTrail audit, Clock clock,
+    JdbcAdHocStatistics(JdbcClient jdbc, AuditTrail audit, StaffDirectory staff, Clock clock,
             @Value("${vigil.statistics.minimum-cell:5}") int minimumCell) {
         if (minimumCell < 1) {
             throw new IllegalArgumentException("vigil.statistics.minimum-cell must be at least 1");
         }
         this.jdbc = jdbc;
         this.audit = audit;
+        this.staff = staff;
         this.clock = clock;
         this.minimumCell = minimumCell;
     }
@@ -124,9 +127,8 @@ class JdbcAdHocStatistics implements AdHocStatistics {
             throw new DisclosureRefusedException(Reason.CONFLICT, "statistic " + r.number() + " is " + r.status().name()
                     + ", not waiting for approval / 该统计申请不在待审批状态");
         }
-        // the staff directory's blind index of the holder is not exposed to other modules: another
-        // account and another username is what is checked here (ADR 0033)
-        if (r.requesterId() == approver.accountId() || r.requester().equals(approver.username())) {
+        // another person: not the requester's account, username, nor a second account of theirs
+        if (r.requester().equals(approver.username()) || staff.samePerson(r.requesterId(), approver.accountId())) {
             throw new DisclosureRefusedException(Reason.NOT_PERMITTED, "a statistic is approved by another person than "
                     + "the one who asked for it / 统计申请须由申请人以外的人员审批");
         }

@@ -125,6 +125,19 @@ class JdbcStaffDirectory implements StaffDirectory {
     }
 
     @Override
+    public boolean samePerson(long accountA, long accountB) {
+        if (accountA == accountB) {
+            return true;
+        }
+        return jdbc.sql("""
+                        select count(*) from governance.staff_account a
+                          join governance.staff_account b
+                            on b.index_key = a.index_key and b.person_index = a.person_index
+                         where a.id = :a and b.id = :b""")
+                .param("a", accountA).param("b", accountB).query(Long.class).single() > 0;
+    }
+
+    @Override
     public Optional<StaffAccount> find(String username) {
         return jdbc.sql("select " + COLUMNS + " from governance.staff_account where username = :u").param("u", username)
                 .query((rs, n) -> account(rs)).optional();

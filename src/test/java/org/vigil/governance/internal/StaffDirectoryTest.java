@@ -218,6 +218,20 @@ class StaffDirectoryTest {
         assertThat(open(StaffRole.DATA_PROVIDER, null, person(8), "jl_police").account().provider()).isEqualTo("jl_police");
     }
 
+    /** What every maker-checker rule asks of an approver (exports, statistics, the law-enforcement register). */
+    @Test
+    void data3_twoAccountsOfOnePersonAreTheSamePerson_andTwoPeopleAreNot() {
+        ResidentId zhao = person(61);
+        long district = open(StaffRole.DISTRICT_OFFICER, region("220202"), zhao).account().id();
+        long city = open(StaffRole.CITY_ADMINISTRATOR, region("220200"), zhao).account().id();
+        long other = open(StaffRole.CITY_ADMINISTRATOR, region("220200"), person(62)).account().id();
+
+        assertThat(staff.samePerson(district, city)).isTrue();
+        assertThat(staff.samePerson(city, city)).isTrue();
+        assertThat(staff.samePerson(district, other)).isFalse();
+        assertThat(staff.samePerson(district, 987_654_321L)).as("no such account").isFalse();
+    }
+
     private StaffDirectory.OpenedAccount open(StaffRole role, RegionCode region, ResidentId person) {
         return open(role, region, person, null);
     }

@@ -19,6 +19,7 @@ import org.vigil.governance.AuditAction;
 import org.vigil.governance.AuditEntry;
 import org.vigil.governance.AuditTrail;
 import org.vigil.governance.Permission;
+import org.vigil.governance.StaffDirectory;
 import org.vigil.governance.StaffPrincipal;
 import org.vigil.governance.disclosure.DisclosureRefusedException;
 import org.vigil.governance.disclosure.DisclosureRefusedException.Reason;
@@ -49,13 +50,15 @@ class JdbcExports implements Exports {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final StaffDirectory staff;
     private final Clock clock;
     private final DisclosureSettings settings;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    JdbcExports(JdbcClient jdbc, AuditTrail audit, Clock clock, DisclosureSettings settings) {
+    JdbcExports(JdbcClient jdbc, AuditTrail audit, StaffDirectory staff, Clock clock, DisclosureSettings settings) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.staff = staff;
         this.clock = clock;
         this.settings = settings;
     }
@@ -146,7 +149,7 @@ class JdbcExports implements Exports {
                     + ", not waiting for approval / 该导出申请不在待审批状态");
         }
         if (r.requesterId() == approver.accountId() || r.requester().equals(approver.username())
-                || samePerson(r.requesterId(), approver.accountId())) {
+                || staff.samePerson(r.requesterId(), approver.accountId())) {
             throw new DisclosureRefusedException(Reason.NOT_PERMITTED, "an export is approved by another person than "
                     + "the one who asked for it / 导出申请须由申请人以外的人员审批");
         }
@@ -169,13 +172,6 @@ class JdbcExports implements Exports {
         return decided;
     }
 
-    /** Whether two accounts are held by one person, as the staff directory's blind index of the holder's ID number says. */
-    private boolean samePerson(long a, long b) {
-        return jdbc.sql("""
-                        select count(*) = 2 and count(distinct person_index) = 1 from governance.staff_account
-                         where id in (:a, :b)""")
-                .param("a", a).param("b", b).query(Boolean.class).single();
-    }
 
     @Override
     @Transactional(readOnly = true)

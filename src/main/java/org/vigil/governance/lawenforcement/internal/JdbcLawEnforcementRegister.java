@@ -31,6 +31,7 @@ import org.vigil.governance.AuditEntry;
 import org.vigil.governance.AuditTrail;
 import org.vigil.governance.KeyService;
 import org.vigil.governance.Permission;
+import org.vigil.governance.StaffDirectory;
 import org.vigil.governance.StaffPrincipal;
 import org.vigil.governance.lawenforcement.AccessWindow;
 import org.vigil.governance.lawenforcement.ApprovalDocument;
@@ -67,11 +68,12 @@ class JdbcLawEnforcementRegister implements LawEnforcementRegister {
     private final TransactionTemplate transactions;
     private final KeyService keys;
     private final AuditTrail audit;
+    private final StaffDirectory staff;
     private final Clock clock;
     private final Limits limits;
 
     JdbcLawEnforcementRegister(JdbcClient jdbc, TransactionTemplate transactions, KeyService keys, AuditTrail audit,
-            Clock clock, Limits limits) {
+            StaffDirectory staff, Clock clock, Limits limits) {
         if (limits.maxWindow().isNegative() || limits.maxWindow().isZero() || limits.maxDocumentBytes() < 1) {
             throw new IllegalArgumentException(
                     "vigil.law-enforcement.max-window and .document-max-bytes must be positive, found " + limits);
@@ -80,6 +82,7 @@ class JdbcLawEnforcementRegister implements LawEnforcementRegister {
         this.transactions = transactions;
         this.keys = keys;
         this.audit = audit;
+        this.staff = staff;
         this.clock = clock;
         this.limits = limits;
     }
@@ -555,13 +558,7 @@ class JdbcLawEnforcementRegister implements LawEnforcementRegister {
         if (by.username().equals(r.registeredBy()) || by.accountId() > 0 && by.accountId() == r.registeredByAccount()) {
             return true;
         }
-        return jdbc.sql("""
-                        select count(*) from governance.staff_account registrar
-                          join governance.staff_account other
-                            on other.index_key = registrar.index_key and other.person_index = registrar.person_index
-                         where registrar.id = :registrar and other.id = :actor""")
-                .param("registrar", r.registeredByAccount()).param("actor", by.accountId()).query(Long.class)
-                .single() > 0;
+        return staff.samePerson(r.registeredByAccount(), by.accountId());
     }
 
     private long notify(long requestId, RequestStatus event, Supervisor to, Instant now) {

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 import org.vigil.governance.AuditTrail;
 import org.vigil.governance.KeyService;
+import org.vigil.governance.StaffDirectory;
 import org.vigil.governance.lawenforcement.LawEnforcementRegister;
 
 /**
@@ -26,13 +27,13 @@ class LawEnforcementConfiguration {
 
     @Bean
     JdbcLawEnforcementRegister lawEnforcementRegister(JdbcClient jdbc, TransactionTemplate transactions, KeyService keys,
-            AuditTrail audit, Clock clock, @Value("${vigil.law-enforcement.max-window:P30D}") Duration maxWindow,
+            AuditTrail audit, StaffDirectory staff, Clock clock, @Value("${vigil.law-enforcement.max-window:P30D}") Duration maxWindow,
             @Value("${vigil.law-enforcement.document-max-bytes:20MB}") DataSize maxDocument) {
         if (maxDocument.toBytes() > LARGEST_DOCUMENT) {
             throw new IllegalArgumentException("vigil.law-enforcement.document-max-bytes is at most 100MB, found "
                     + maxDocument);
         }
-        return new JdbcLawEnforcementRegister(jdbc, transactions, keys, audit, clock,
+        return new JdbcLawEnforcementRegister(jdbc, transactions, keys, audit, staff, clock,
                 new LawEnforcementRegister.Limits(maxWindow, maxDocument.toBytes()));
     }
 }
