@@ -70,6 +70,11 @@ final class FileKeyService implements KeyService {
     private final String currentSigning;
     private final ECPrivateKeyParameters signingKey;
     private final SecureRandom random;
+    // A cipher or MAC keeps its key set up between calls on a thread: setting a key up cost more than
+    // sealing or indexing an 18-byte value with it (KeyServiceBench, ADR 0034).
+    private final ThreadLocal<Map<String, GCMModeCipher>> sealers = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<String, GCMModeCipher>> openers = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<String, HMac>> macs = ThreadLocal.withInitial(HashMap::new);
 
     private FileKeyService(Path dir, SecureRandom random) throws IOException {
         this.random = random;
@@ -167,8 +172,13 @@ final class FileKeyService implements KeyService {
         if (key == null) {
             throw new UnknownKeyException(keyId);
         }
-        HMac hmac = new HMac(new SM3Digest());
-        hmac.init(new KeyParameter(key));
+        HMac hmac = macs.get().computeIfAbsent(keyId, id -> {
+            HMac h = new HMac(new SM3Digest());
+            h.init(new KeyParameter(key));
+            return h;
+        });
+        // back to the keyed state, whatever a failed call before may have left
+        hmac.reset();
         hmac.update(data, 0, data.length);
         byte[] out = new byte[hmac.getMacSize()];
         hmac.doFinal(out, 0);
@@ -220,8 +230,17 @@ final class FileKeyService implements KeyService {
         if (key == null) {
             throw new UnknownKeyException(keyId);
         }
-        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
-        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, associatedData));
+        Map<String, GCMModeCipher> ciphers = (encrypt ? sealers : openers).get();
+        GCMModeCipher gcm = ciphers.get(keyId);
+        if (gcm == null) {
+            gcm = GCMBlockCipher.newInstance(new SM4Engine());
+            gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, associatedData));
+            ciphers.put(keyId, gcm);
+        }
+        else {
+            // no key: the cipher keeps its key schedule and hash key, and takes the new nonce and data
+            gcm.init(encrypt, new AEADParameters(null, TAG_BITS, nonce, associatedData));
+        }
         return gcm;
     }
 

@@ -55,6 +55,25 @@ class FileKeyServiceTest {
         }
     }
 
+    /** The ciphers a thread keeps between calls (ADR 0034) carry nothing from one value to the next. */
+    @Test
+    void data15_aValueThatFailsToOpenLeavesTheServiceAbleToOpenTheNext_andEverySealHasItsOwnNonce() {
+        KeyService keys = FileKeyService.open(dir);
+        String key = keys.currentDataKey();
+        byte[] sealed = keys.encrypt(key, ID, PLACE);
+        byte[] again = keys.encrypt(key, ID, PLACE);
+        assertThat(again).isNotEqualTo(sealed);
+
+        byte[] tampered = sealed.clone();
+        tampered[tampered.length - 1] ^= 1;
+        assertThatThrownBy(() -> keys.decrypt(key, tampered, PLACE)).isInstanceOf(KeyService.TamperedException.class);
+        assertThatThrownBy(() -> keys.decrypt(key, sealed, "elsewhere".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(KeyService.TamperedException.class);
+        assertThat(keys.decrypt(key, sealed, PLACE)).isEqualTo(ID);
+        assertThat(keys.decrypt(key, again, PLACE)).isEqualTo(ID);
+        assertThat(keys.mac(keys.currentMacKey(), ID)).isEqualTo(keys.mac(keys.currentMacKey(), ID));
+    }
+
     @Test
     void data15_sm4GcmSealsAValueThatOpensOnlyWithItsKeyAndPlace() {
         KeyService keys = FileKeyService.open(dir);
