@@ -7,12 +7,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ApplicationContext;
+import org.vigil.certification.DecisionSeals;
 import org.vigil.governance.Allowed;
-import org.vigil.governance.Permission;
 import org.vigil.governance.AuditLog;
 import org.vigil.governance.AuditProblem;
 import org.vigil.governance.AuditVerification;
 import org.vigil.governance.AuditedEvent;
+import org.vigil.governance.Permission;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,10 +35,10 @@ final class AuditCommand implements Runnable {
     }
 
     @Allowed(Permission.AUDIT_VIEW)
-
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Recompute every event's MAC and check every signed checkpoint; exit 1 and say where when "
-                    + "anything was changed, deleted or inserted.")
+            description = "Recompute every event's MAC, check every signed checkpoint and every month's decisions "
+                    + "against the digest its run sealed; exit 1 and say where when anything was changed, deleted or "
+                    + "inserted.")
     static final class Verify implements Callable<Integer>, RunsInContext {
 
         @Spec
@@ -54,22 +56,36 @@ final class AuditCommand implements Runnable {
             w.printf(Locale.ROOT, "%,d event(s) up to %,d, %,d checkpoint(s); signed up to event %,d (%,d after it "
                     + "chained but not yet signed).%n", v.events(), v.lastSeq(), v.checkpoints(), v.lastCheckpointSeq(),
                     v.unsignedTail());
-            if (v.intact()) {
+            boolean intact = v.intact();
+            if (intact) {
                 w.println("The audit chain is intact. 审计链完整。");
-                w.flush();
-                return 0;
             }
-            w.printf(Locale.ROOT, "The audit chain is BROKEN: %d problem(s). 审计链已被篡改。%n", v.problems().size());
-            for (AuditProblem p : v.problems()) {
-                w.printf(Locale.ROOT, "  at %d  %-28s %s%n", p.seq(), p.kind(), p.description());
+            else {
+                w.printf(Locale.ROOT, "The audit chain is BROKEN: %d problem(s). 审计链已被篡改。%n", v.problems().size());
+                for (AuditProblem p : v.problems()) {
+                    w.printf(Locale.ROOT, "  at %d  %-28s %s%n", p.seq(), p.kind(), p.description());
+                }
+            }
+            // the decisions themselves, against the digests their runs sealed in the chain
+            List<DecisionSeals.Seal> seals = context.getBean(DecisionSeals.class).verify();
+            List<DecisionSeals.Seal> broken = seals.stream().filter(x -> !x.intact()).toList();
+            long unsealed = seals.stream().filter(x -> !x.sealedAtAll()).count();
+            if (broken.isEmpty()) {
+                w.printf(Locale.ROOT, "The decisions of %d month(s) are as their runs sealed them%s. 认证结论未被改动。%n",
+                        seals.size() - unsealed, unsealed == 0 ? "" : " (" + unsealed + " run before seals existed)");
+            }
+            else {
+                for (DecisionSeals.Seal x : broken) {
+                    w.printf(Locale.ROOT, "  month %s: its %,d stored decision(s) differ from what its run sealed; "
+                            + "认证结论已被改动%n", x.month(), x.decisions());
+                }
             }
             w.flush();
-            return 1;
+            return intact && broken.isEmpty() ? 0 : 1;
         }
     }
 
     @Allowed(Permission.AUDIT_VIEW)
-
     @Command(name = "checkpoint", mixinStandardHelpOptions = true,
             description = "Sign the chain's head with the SM2 key, if events were added since the last checkpoint.")
     static final class Checkpoint implements Callable<Integer>, RunsInContext {
@@ -94,7 +110,6 @@ final class AuditCommand implements Runnable {
     }
 
     @Allowed(Permission.AUDIT_VIEW)
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The latest audit events, newest first.")
     static final class Recent implements Callable<Integer>, RunsInContext {
 

@@ -50,7 +50,6 @@ final class LedgersCommand implements Runnable {
     }
 
     @Allowed(Permission.EXPORT)
-
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write a month's ledger by district, street and community, with Chinese headers, as a CSV file "
                     + "and its summary or one XLSX workbook. Under export control as 'lists export' is: an export "

@@ -45,7 +45,6 @@ final class ListsCommand implements Runnable {
     }
 
     @Allowed(Permission.EXPORT)
-
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write a month's lists by district, street and community, with Chinese headers, as CSV files "
                     + "(one per list and a summary) or one XLSX workbook. Signed in as a staff account, it is an export "

@@ -40,7 +40,6 @@ final class ProvidersCommand implements Runnable {
     }
 
     @Allowed(Permission.SHARING_VIEW)
-
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Every registered provider: level, division, feeds, liaisons serving today, agreement in force today.")
     static final class ListProviders implements Callable<Integer> {
@@ -79,7 +78,6 @@ final class ProvidersCommand implements Runnable {
     }
 
     @Allowed(Permission.SHARING_VIEW)
-
     @Command(name = "expiring", mixinStandardHelpOptions = true,
             description = "Agreements whose validity ends within the coming days, soonest first.")
     static final class Expiring implements Callable<Integer> {

@@ -38,7 +38,6 @@ final class RecoveryCommand implements Runnable {
     }
 
     @Allowed(Permission.RECOVERY_VIEW)
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the overpayment cases.")
     static final class ListCases implements Callable<Integer>, RunsInContext {
 

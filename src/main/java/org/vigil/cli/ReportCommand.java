@@ -40,7 +40,6 @@ final class ReportCommand implements Runnable {
     }
 
     @Allowed(Permission.QUALITY_VIEW)
-
     @Command(name = "providers", mixinStandardHelpOptions = true,
             description = "The yearly evaluation of every data provider (SHARE-9): deliveries, on-time share, the five "
                     + "DATA-12 rates, held deliveries, open rectifications and an improvement suggestion, as XLSX "

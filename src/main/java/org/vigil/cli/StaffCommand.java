@@ -40,7 +40,6 @@ final class StaffCommand implements Runnable {
     }
 
     @Allowed(Permission.STAFF_MANAGE)
-
     @Command(name = "open", mixinStandardHelpOptions = true,
             description = "Open an account. The initial password is read from standard input (one line); the second "
                     + "factor's secret and its otpauth URI are printed once, for the holder's authenticator app.")
@@ -114,7 +113,6 @@ final class StaffCommand implements Runnable {
     }
 
     @Allowed(Permission.STAFF_MANAGE)
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every account, its role, division and state.")
     static final class ListAccounts implements Callable<Integer>, RunsInContext {
 
@@ -165,7 +163,6 @@ final class StaffCommand implements Runnable {
     }
 
     @Allowed(Permission.SECURITY_MANAGE)
-
     @Command(name = "unlock", mixinStandardHelpOptions = true, description = "Lift an account's lockout.")
     static final class Unlock extends AccountAct {
 
@@ -176,7 +173,6 @@ final class StaffCommand implements Runnable {
     }
 
     @Allowed(Permission.SECURITY_MANAGE)
-
     @Command(name = "reset-second-factor", mixinStandardHelpOptions = true,
             description = "Give an account a new second-factor secret (a lost phone); printed once, the old one stops working.")
     static final class ResetSecondFactor extends AccountAct {
@@ -190,7 +186,6 @@ final class StaffCommand implements Runnable {
     }
 
     @Allowed(Permission.STAFF_MANAGE)
-
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Close an account for good.")
     static final class Disable extends AccountAct {
 

@@ -84,7 +84,6 @@ final class SuspensionsCommand implements Runnable {
     }
 
     @Allowed(Permission.MONTHLY_RUN)
-
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = "Build the month's batch from its stored decisions and judge it with the circuit breaker.")
     static final class Build extends Step {
@@ -119,7 +118,6 @@ final class SuspensionsCommand implements Runnable {
     }
 
     @Allowed(Permission.SUSPENSION_APPROVE)
-
     @Command(name = "sign-off", mixinStandardHelpOptions = true,
             description = "Let a batch the circuit breaker held go on to the districts' approval.")
     static final class SignOff extends Step {
@@ -153,7 +151,6 @@ final class SuspensionsCommand implements Runnable {
     }
 
     @Allowed(Permission.SUSPENSION_APPROVE)
-
     @Command(name = "approve", mixinStandardHelpOptions = true, description = "A district approves its part of the batch.")
     static final class Approve extends Step {
 
@@ -188,7 +185,6 @@ final class SuspensionsCommand implements Runnable {
     }
 
     @Allowed(Permission.SUSPENSION_APPROVE)
-
     @Command(name = "release", mixinStandardHelpOptions = true,
             description = "Release the approved districts to the payment system; after the release day a reason is needed.")
     static final class Release extends Step {
@@ -215,7 +211,6 @@ final class SuspensionsCommand implements Runnable {
     }
 
     @Allowed(Permission.SUSPENSION_VIEW)
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The batch and its instructions.")
     static final class ListCommand extends Step {
 
@@ -266,7 +261,6 @@ final class SuspensionsCommand implements Runnable {
     }
 
     @Allowed(Permission.EXPORT)
-
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write the month's instructions for the benefit payment system as CSV or XLSX, Chinese headers.")
     static final class Export extends Step {

@@ -60,7 +60,6 @@ final class TasksCommand implements Runnable {
     }
 
     @Allowed(Permission.TASK_ASSIGN)
-
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a task for everyone on a month's to-be-verified list who has none; again, it creates nothing.")
     static final class Create implements Callable<Integer> {
@@ -98,7 +97,6 @@ final class TasksCommand implements Runnable {
     }
 
     @Allowed(Permission.TASK_ASSIGN)
-
     @Command(name = "assign", mixinStandardHelpOptions = true,
             description = "Assign a task, or every open task of a month in a community, to an operator.")
     static final class Assign implements Callable<Integer> {
@@ -169,7 +167,6 @@ final class TasksCommand implements Runnable {
     }
 
     @Allowed(Permission.VERIFICATION_RECORD)
-
     @Command(name = "record", mixinStandardHelpOptions = true,
             description = "Record what a verification found, dated today; a recorded task is never changed.")
     static final class Record implements Callable<Integer> {
@@ -242,7 +239,6 @@ final class TasksCommand implements Runnable {
     }
 
     @Allowed(Permission.TASK_VIEW)
-
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Tasks by division and status, with ID numbers and names masked.")
     static final class ListTasks implements Callable<Integer> {

@@ -367,6 +367,37 @@ class MonthlyRunTest {
                 .andExpect(jsonPath("$.districts[?(@.code == '220202')].name", hasItem("昌邑区")));
     }
 
+    /**
+     * A decision changed in the table after its run, by whoever can write it (here the
+     * application's own role), no longer gives the digest the run sealed in the audit chain.
+     */
+    @Test
+    @Order(10)
+    void data18_aDecisionChangedInTheTableAfterItsRunBreaksItsMonthsSeal(@Autowired DecisionSeals seals) {
+        assertThat(seal(seals, MARCH)).satisfies(s -> {
+            assertThat(s.sealedAtAll()).isTrue();
+            assertThat(s.intact()).isTrue();
+            assertThat(s.decisions()).isPositive();
+        });
+        String flip = """
+                update certification.decision set investigate = not investigate
+                 where month = :m
+                   and recipient_id = (select min(recipient_id) from certification.decision where month = :m)""";
+        jdbc.sql(flip).param("m", MARCH.atDay(1)).update();
+        try {
+            assertThat(seal(seals, MARCH).intact()).as("March after one decision was edited").isFalse();
+            assertThat(seals.verify()).filteredOn(s -> !s.month().equals(MARCH)).allMatch(DecisionSeals.Seal::intact);
+        }
+        finally {
+            jdbc.sql(flip).param("m", MARCH.atDay(1)).update();
+        }
+        assertThat(seal(seals, MARCH).intact()).as("March restored").isTrue();
+    }
+
+    private static DecisionSeals.Seal seal(DecisionSeals seals, YearMonth month) {
+        return seals.verify().stream().filter(s -> s.month().equals(month)).findFirst().orElseThrow();
+    }
+
     @Test
     @Order(9)
     void cert3_aDryRunOfAnotherPolicyShowsWhoWouldChangeList_andStoresNothing() throws IOException {

@@ -685,7 +685,7 @@ class SuspensionBatchTest {
         assertThat(verified.intact()).as(verified.problems().toString()).isTrue();
         CommandsInContext.Result printed = CommandsInContext.run(context, "audit", "verify");
         assertThat(printed.exitCode()).as(printed.err()).isZero();
-        assertThat(printed.out()).contains("The audit chain is intact");
+        assertThat(printed.out()).contains("The audit chain is intact", "are as their runs sealed them");
     }
 
     // ---------------------------------------------------------------------------------- helpers

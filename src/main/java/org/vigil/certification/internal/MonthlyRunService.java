@@ -248,11 +248,15 @@ class MonthlyRunService implements MonthlyVerification {
         VerificationRun stored = runs.find(month).orElseThrow();
         if (changed > 0) {
             // DATA-18: the run is the act behind every decision it stored; a repeat that changed nothing is no act
+            // the month's decisions as this transaction stored them, sealed by the audit chain (DecisionSeals)
+            DecisionDigest.Result sealed = DecisionDigest.of(jdbc, month);
             audit.record(AuditEntry.of(RUN_ACTOR, AuditAction.DECISION, "month:" + month, Map.of("asOf", asOf.toString(),
                     "policy", policy.version(), "revision", Long.toString(stored.revision()),
                     "recipients", Long.toString(stored.recipients()), "qualified", Long.toString(stored.qualified()),
                     "disqualified", Long.toString(stored.disqualified()), "toBeVerified",
-                    Long.toString(stored.toBeVerified()), "rowsChanged", Long.toString(changed))));
+                    Long.toString(stored.toBeVerified()), "rowsChanged", Long.toString(changed),
+                    JdbcDecisionSeals.DIGEST, sealed.digest(), JdbcDecisionSeals.COUNT,
+                    Long.toString(sealed.decisions()))));
         }
         // which part of a month's run takes the time: the recipients, the evidence and rules, or the comparison
         log.info("Run of {}: {} recipients read in {} ms; {} evidence items decided and staged in {} ms; stored in {} ms",
