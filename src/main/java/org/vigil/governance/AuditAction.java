@@ -12,7 +12,9 @@ public enum AuditAction {
     DECISION("资格认证决定"),
     INGESTION("数据交付入库"),
     /** Something a watch noticed and the security administrator should follow up (DATA-9: enumeration). */
-    SECURITY_ALERT("安全告警");
+    SECURITY_ALERT("安全告警"),
+    /** A key made current or destroyed (DATA-15, DATA-17). */
+    KEY_MANAGEMENT("密钥管理");
 
     private final String chinese;
 

@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -40,6 +42,7 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.SM2Signer;
+import org.vigil.governance.KeyCustody;
 import org.vigil.governance.KeyService;
 
 /**
@@ -52,7 +55,7 @@ import org.vigil.governance.KeyService;
  * <p>A file is the weakest place a key can be; ADR 0021 says what a site that must pass 密评
  * puts here instead.
  */
-final class FileKeyService implements KeyService {
+final class FileKeyService implements KeyService, KeyCustody {
 
     private static final X9ECParameters SM2_CURVE = GMNamedCurves.getByName("sm2p256v1");
     private static final ECDomainParameters SM2 = new ECDomainParameters(SM2_CURVE.getCurve(), SM2_CURVE.getG(),
@@ -62,11 +65,14 @@ final class FileKeyService implements KeyService {
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
 
-    private final Map<String, byte[]> macKeys = new HashMap<>();
-    private final Map<String, byte[]> dataKeys = new HashMap<>();
-    private final Map<String, ECPublicKeyParameters> publicKeys = new HashMap<>();
-    private final String currentMac;
-    private final String currentData;
+    /** How often, at most, a process looks whether another one rotated the keys. */
+    private static final long RELOAD_CHECK_NANOS = 2_000_000_000L;
+
+    private final Path dir;
+    // Replaced whole when another process (or this one) rotates or destroys a key, so a reader sees
+    // one folder's state and never half of two.
+    private volatile Held held;
+    private volatile long checkedAt;
     private final String currentSigning;
     private final ECPrivateKeyParameters signingKey;
     private final SecureRandom random;
@@ -78,14 +84,32 @@ final class FileKeyService implements KeyService {
 
     private FileKeyService(Path dir, SecureRandom random) throws IOException {
         this.random = random;
+        this.dir = dir;
         Files.createDirectories(dir);
-        Path current = dir.resolve("current.properties");
         Properties p;
         // a file lock is held per process, so the threads of one process queue on the class first
         synchronized (FileKeyService.class) {
-            p = prepare(dir, current);
+            p = prepare(dir, dir.resolve("current.properties"));
         }
         ECPrivateKeyParameters signing = null;
+        Held first = read(p);
+        for (Map.Entry<String, Properties> e : signingFiles().entrySet()) {
+            Properties k = e.getValue();
+            if (e.getKey().equals(p.getProperty("sign")) && k.getProperty("d") != null) {
+                signing = new ECPrivateKeyParameters(new BigInteger(k.getProperty("d"), 16), SM2);
+            }
+        }
+        this.held = first;
+        this.checkedAt = System.nanoTime();
+        this.currentSigning = require(p, "sign", signing != null, dir);
+        this.signingKey = signing;
+    }
+
+    /** The keys as the folder holds them now, with the current ones as its current.properties names. */
+    private Held read(Properties p) throws IOException {
+        Map<String, byte[]> macKeys = new HashMap<>();
+        Map<String, byte[]> dataKeys = new HashMap<>();
+        Map<String, ECPublicKeyParameters> publicKeys = new HashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files.sorted()::iterator) {
                 String name = f.getFileName().toString();
@@ -97,25 +121,173 @@ final class FileKeyService implements KeyService {
                     byte[] key = HEX.parseHex(Files.readString(f, StandardCharsets.US_ASCII).strip());
                     dataKeys.put(id(key), key);
                 }
-                else if (name.startsWith("sm2-") && name.endsWith(".key")) {
+            }
+        }
+        for (Map.Entry<String, Properties> e : signingFiles().entrySet()) {
+            byte[] q = HEX.parseHex(e.getValue().getProperty("q"));
+            publicKeys.put(e.getKey(), new ECPublicKeyParameters(SM2.getCurve().decodePoint(q), SM2));
+        }
+        String mac = require(p, "mac", macKeys.containsKey(p.getProperty("mac")), dir);
+        String data = require(p, "data", dataKeys.containsKey(p.getProperty("data")), dir);
+        return new Held(Map.copyOf(macKeys), Map.copyOf(dataKeys), Map.copyOf(publicKeys), mac, data,
+                Files.getLastModifiedTime(dir.resolve("current.properties")).toMillis());
+    }
+
+    /** The SM2 key files by key id. */
+    private Map<String, Properties> signingFiles() throws IOException {
+        Map<String, Properties> keys = new HashMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                String name = f.getFileName().toString();
+                if (name.startsWith("sm2-") && name.endsWith(".key")) {
                     Properties k = new Properties();
                     try (var in = Files.newBufferedReader(f, StandardCharsets.US_ASCII)) {
                         k.load(in);
                     }
-                    byte[] q = HEX.parseHex(k.getProperty("q"));
-                    ECPublicKeyParameters pub = new ECPublicKeyParameters(SM2.getCurve().decodePoint(q), SM2);
-                    String keyId = id(q);
-                    publicKeys.put(keyId, pub);
-                    if (keyId.equals(p.getProperty("sign")) && k.getProperty("d") != null) {
-                        signing = new ECPrivateKeyParameters(new BigInteger(k.getProperty("d"), 16), SM2);
-                    }
+                    keys.put(id(HEX.parseHex(k.getProperty("q"))), k);
                 }
             }
         }
-        this.currentMac = require(p, "mac", macKeys.keySet().contains(p.getProperty("mac")), dir);
-        this.currentData = require(p, "data", dataKeys.keySet().contains(p.getProperty("data")), dir);
-        this.currentSigning = require(p, "sign", signing != null, dir);
-        this.signingKey = signing;
+        return keys;
+    }
+
+    /** The folder's keys at one moment. */
+    private record Held(Map<String, byte[]> macKeys, Map<String, byte[]> dataKeys,
+            Map<String, ECPublicKeyParameters> publicKeys, String currentMac, String currentData, long stamp) {
+    }
+
+    /**
+     * Reads the folder again when its current.properties changed: a rotation made by another
+     * process (a command beside the server) reaches this one within seconds, without a restart.
+     */
+    private Held state() {
+        long now = System.nanoTime();
+        if (now - checkedAt > RELOAD_CHECK_NANOS) {
+            checkedAt = now;
+            try {
+                if (Files.getLastModifiedTime(dir.resolve("current.properties")).toMillis() != held.stamp()) {
+                    reload();
+                }
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("could not read the key folder " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return held;
+    }
+
+    /** Reads the folder now, under its lock. */
+    private void reload() {
+        synchronized (FileKeyService.class) {
+            try (FileChannel channel = lockFile(dir.resolve("keys.lock")); FileLock lock = channel.lock()) {
+                Properties p = new Properties();
+                try (var in = Files.newBufferedReader(dir.resolve("current.properties"), StandardCharsets.US_ASCII)) {
+                    p.load(in);
+                }
+                held = read(p);
+                checkedAt = System.nanoTime();
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("could not read the key folder " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A key this process does not know may be one another process made since: look once more. */
+    private byte[] key(boolean mac, String keyId) {
+        Map<String, byte[]> keys = mac ? state().macKeys() : state().dataKeys();
+        byte[] key = keys.get(keyId);
+        if (key == null) {
+            reload();
+            key = (mac ? held.macKeys() : held.dataKeys()).get(keyId);
+        }
+        if (key == null) {
+            throw new UnknownKeyException(keyId);
+        }
+        return key;
+    }
+
+    @Override
+    public List<HeldKey> held() {
+        Held h = state();
+        List<HeldKey> keys = new ArrayList<>();
+        h.macKeys().keySet().stream().sorted()
+                .forEach(k -> keys.add(new HeldKey(k, KeyKind.MAC, k.equals(h.currentMac()))));
+        h.dataKeys().keySet().stream().sorted()
+                .forEach(k -> keys.add(new HeldKey(k, KeyKind.DATA, k.equals(h.currentData()))));
+        return List.copyOf(keys);
+    }
+
+    @Override
+    public String rotate(KeyKind kind) {
+        synchronized (FileKeyService.class) {
+            try (FileChannel channel = lockFile(dir.resolve("keys.lock")); FileLock lock = channel.lock()) {
+                Path current = dir.resolve("current.properties");
+                Properties p = new Properties();
+                try (var in = Files.newBufferedReader(current, StandardCharsets.US_ASCII)) {
+                    p.load(in);
+                }
+                String made = kind == KeyKind.MAC ? writeMacKey(dir) : writeDataKey(dir);
+                p.setProperty(kind == KeyKind.MAC ? "mac" : "data", made);
+                replace(current, "mac=" + p.getProperty("mac") + "\nsign=" + p.getProperty("sign")
+                        + "\ndata=" + p.getProperty("data") + "\n");
+                held = read(p);
+                checkedAt = System.nanoTime();
+                return made;
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("could not rotate the " + kind + " key in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void destroy(String keyId) {
+        synchronized (FileKeyService.class) {
+            try (FileChannel channel = lockFile(dir.resolve("keys.lock")); FileLock lock = channel.lock()) {
+                reloadUnlocked();
+                Held h = held;
+                if (keyId.equals(h.currentMac()) || keyId.equals(h.currentData())) {
+                    throw new IllegalArgumentException("key " + keyId + " is current: rotate it before destroying it");
+                }
+                Path file = h.macKeys().containsKey(keyId) ? dir.resolve("mac-" + keyId + ".key")
+                        : h.dataKeys().containsKey(keyId) ? dir.resolve("sm4-" + keyId + ".key") : null;
+                if (file == null) {
+                    throw new UnknownKeyException(keyId);
+                }
+                // overwritten before it is unlinked: on a disk that writes in place the key is gone
+                // from the blocks too, not only from the directory (DATA-17)
+                byte[] noise = new byte[(int) Files.size(file)];
+                random.nextBytes(noise);
+                Files.write(file, noise, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+                Files.delete(file);
+                // touched, so that other processes read the folder again and forget the key too
+                Files.setLastModifiedTime(dir.resolve("current.properties"),
+                        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+                reloadUnlocked();
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("could not destroy key " + keyId + " in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void reloadUnlocked() throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(dir.resolve("current.properties"), StandardCharsets.US_ASCII)) {
+            p.load(in);
+        }
+        held = read(p);
+        checkedAt = System.nanoTime();
+    }
+
+    /** Writes the file beside and moves it into place, so no reader ever sees it half written. */
+    private static void replace(Path file, String text) throws IOException {
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.deleteIfExists(next);
+        writeOwnerOnly(next, text);
+        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
@@ -158,20 +330,18 @@ final class FileKeyService implements KeyService {
 
     @Override
     public boolean holds(String keyId) {
-        return macKeys.containsKey(keyId) || publicKeys.containsKey(keyId) || dataKeys.containsKey(keyId);
+        Held h = state();
+        return h.macKeys().containsKey(keyId) || h.publicKeys().containsKey(keyId) || h.dataKeys().containsKey(keyId);
     }
 
     @Override
     public String currentMacKey() {
-        return currentMac;
+        return state().currentMac();
     }
 
     @Override
     public byte[] mac(String keyId, byte[] data) {
-        byte[] key = macKeys.get(keyId);
-        if (key == null) {
-            throw new UnknownKeyException(keyId);
-        }
+        byte[] key = key(true, keyId);
         HMac hmac = macs.get().computeIfAbsent(keyId, id -> {
             HMac h = new HMac(new SM3Digest());
             h.init(new KeyParameter(key));
@@ -187,7 +357,7 @@ final class FileKeyService implements KeyService {
 
     @Override
     public String currentDataKey() {
-        return currentData;
+        return state().currentData();
     }
 
     @Override
@@ -226,10 +396,7 @@ final class FileKeyService implements KeyService {
     }
 
     private GCMModeCipher gcm(String keyId, boolean encrypt, byte[] nonce, byte[] associatedData) {
-        byte[] key = dataKeys.get(keyId);
-        if (key == null) {
-            throw new UnknownKeyException(keyId);
-        }
+        byte[] key = key(false, keyId);
         Map<String, GCMModeCipher> ciphers = (encrypt ? sealers : openers).get();
         GCMModeCipher gcm = ciphers.get(keyId);
         if (gcm == null) {
@@ -259,7 +426,7 @@ final class FileKeyService implements KeyService {
 
     @Override
     public boolean verify(String keyId, byte[] data, byte[] signature) {
-        ECPublicKeyParameters key = publicKeys.get(keyId);
+        ECPublicKeyParameters key = state().publicKeys().get(keyId);
         if (key == null) {
             throw new UnknownKeyException(keyId);
         }

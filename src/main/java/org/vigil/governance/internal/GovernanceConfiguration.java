@@ -23,7 +23,7 @@ import org.vigil.governance.KeyService;
 class GovernanceConfiguration {
 
     @Bean
-    KeyService keyService(@Value("${vigil.keys.dir:var/keys}") Path dir) {
+    FileKeyService keyService(@Value("${vigil.keys.dir:var/keys}") Path dir) {
         return FileKeyService.open(dir);
     }
 
