@@ -38,6 +38,21 @@ public interface SharedEvidence {
     /** One person's evidence on the as-of date, in date order. */
     List<EvidenceItem> about(String idNumber, LocalDate asOf);
 
+    /**
+     * As {@link #forEachPerson}, in ascending order of the vault's person number (ADR 0035), for
+     * callers whose own rows name persons by number.
+     */
+    void forEachPersonByNumber(LocalDate asOf, NumberedVisitor visitor);
+
+    /** One person's evidence on the as-of date, in date order, the person named by vault number. */
+    List<EvidenceItem> about(long person, LocalDate asOf);
+
+    /** Receives one person's evidence, the person named by vault number. */
+    @FunctionalInterface
+    interface NumberedVisitor {
+        void visit(long person, List<EvidenceItem> evidence);
+    }
+
     /** Receives one person's evidence. */
     @FunctionalInterface
     interface PersonVisitor {

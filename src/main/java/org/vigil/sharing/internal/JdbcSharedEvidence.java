@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigil.identity.IdKeys;
 import org.vigil.sharing.EvidenceItem;
 import org.vigil.sharing.EvidenceItem.Provenance;
 import org.vigil.sharing.SharedEvidence;
@@ -22,6 +23,7 @@ import org.vigil.sharing.catalogue.ColumnDefinition;
 import org.vigil.sharing.catalogue.ColumnRole;
 import org.vigil.sharing.catalogue.FactKind;
 import org.vigil.sharing.catalogue.FeedCatalogue;
+import org.vigil.vault.PersonVault;
 
 /**
  * Reads facts and life signs in one query ordered by ID number, and turns each person's rows into
@@ -95,10 +97,12 @@ class JdbcSharedEvidence implements SharedEvidence {
             .thenComparingLong(i -> i.source().row());
 
     private final JdbcClient jdbc;
+    private final PersonVault vault;
     private final String otherParty;
 
-    JdbcSharedEvidence(JdbcClient jdbc) {
+    JdbcSharedEvidence(JdbcClient jdbc, PersonVault vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
         // the spouse who is not the file's subject: the catalogue names the column
         this.otherParty = FeedCatalogue.standard().find(MARRIAGE_FEED)
                 .flatMap(f -> f.columnFor(ColumnRole.OTHER_PARTY_ID)).map(ColumnDefinition::key)
@@ -119,6 +123,24 @@ class JdbcSharedEvidence implements SharedEvidence {
         List<EvidenceItem> found = new ArrayList<>();
         read(asOf, idNumber, (id, items) -> found.addAll(items));
         return found;
+    }
+
+    // Interim (ADR 0035 step 4 replaces it): the evidence is still stored by ID number, so the
+    // numbered walk is gathered and sorted in memory here; sharing's rows move to person numbers next.
+    @Override
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
+    public void forEachPersonByNumber(LocalDate asOf, NumberedVisitor visitor) {
+        Objects.requireNonNull(asOf, "asOf");
+        TreeMap<Long, List<EvidenceItem>> byNumber = new TreeMap<>();
+        read(asOf, null, (id, items) -> byNumber.put(vault.numberOf(IdKeys.ofAscii(
+                id.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0)), items));
+        byNumber.forEach(visitor::visit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<EvidenceItem> about(long person, LocalDate asOf) {
+        return about(vault.idNumber(person), asOf);
     }
 
     private void read(LocalDate asOf, String person, PersonVisitor visitor) {
