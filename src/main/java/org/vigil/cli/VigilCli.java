@@ -19,7 +19,7 @@ import picocli.CommandLine.ParameterException;
                 ListsCommand.class, LedgersCommand.class, ExportsCommand.class, TasksCommand.class, ExplainCommand.class, ScoreCommand.class, CheckIdCommand.class,
                 CheckCodeCommand.class, ProvidersCommand.class, ReportCommand.class, BenchCommand.class,
                 SuspensionsCommand.class, RestoreCommand.class, RecoveryCommand.class, AuditCommand.class,
-                BackupCommand.class, DrillCommand.class, StaffCommand.class,
+                BackupCommand.class, DrillCommand.class, StaffCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VigilCli implements Runnable {
 
