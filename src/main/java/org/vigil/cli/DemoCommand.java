@@ -2,6 +2,7 @@ package org.vigil.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.vigil.certification.ListQuery;
 import org.vigil.certification.MonthlyRunResult;
 import org.vigil.certification.MonthlyVerification;
 import org.vigil.certification.SuspensionBatches;
+import org.vigil.governance.ConfidentialityAgreement;
 import org.vigil.governance.Allowed;
 import org.vigil.governance.Permission;
 import org.vigil.governance.NewStaffAccount;
@@ -42,6 +44,9 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The demo's staff account; a real agency opens accounts with vigil staff open. */
     static final String DEMO_USER = "demo.officer";
+    /** The demo officer's confidentiality agreement (DATA-14): the demo is a site like any other. */
+    static final ConfidentialityAgreement DEMO_AGREEMENT = new ConfidentialityAgreement(LocalDate.of(2026, 1, 5),
+            "DEMO-BM-0001");
     static final String DEMO_PASSWORD = "Vigil-demo-2026!";
 
 
@@ -112,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
             ResidentId person = ResidentId.parse(first17 + ResidentId.checkDigit(first17), context.getBean(Clock.class))
                     .orElseThrow();
             account = staff.open(new NewStaffAccount(DEMO_USER, "演示经办人", person, StaffRole.CITY_OFFICER,
-                    RegionCode.parse("220200").orElseThrow(), null), DEMO_PASSWORD.toCharArray(), "demo");
+                    RegionCode.parse("220200").orElseThrow(), null, DEMO_AGREEMENT), DEMO_PASSWORD.toCharArray(), "demo");
         }
         out().println("Log in to the console as " + DEMO_USER + " with password " + DEMO_PASSWORD
                 + " and the code of an authenticator app (e.g. FreeOTP, Google Authenticator) set up with");

@@ -6,12 +6,14 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ApplicationContext;
 import org.vigil.governance.Allowed;
+import org.vigil.governance.ConfidentialityAgreement;
 import org.vigil.governance.Permission;
 import org.vigil.governance.NewStaffAccount;
 import org.vigil.governance.StaffAccount;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
 /** Staff accounts (DATA-3): open one with its second factor, list them, lift a lockout, close one. */
 @Command(name = "staff", mixinStandardHelpOptions = true, description = "Staff accounts and their second factor (DATA-3).",
         subcommands = {StaffCommand.Open.class, StaffCommand.ListAccounts.class, StaffCommand.Unlock.class,
-                StaffCommand.ResetSecondFactor.class, StaffCommand.Disable.class})
+                StaffCommand.ResetSecondFactor.class, StaffCommand.Disable.class, StaffCommand.Agreement.class})
 final class StaffCommand implements Runnable {
 
     @Spec
@@ -36,7 +38,7 @@ final class StaffCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: open, list, unlock or disable");
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: open, list, unlock, disable or agreement");
     }
 
     @Allowed(Permission.STAFF_MANAGE)
@@ -61,6 +63,12 @@ final class StaffCommand implements Runnable {
         String provider;
         @Option(names = "--by", required = true, paramLabel = "WHO", description = "The security administrator opening it.")
         String by;
+        @Option(names = "--agreement-signed-on", required = true, paramLabel = "DATE",
+                description = "The day the holder signed the confidentiality agreement (DATA-14), yyyy-MM-dd.")
+        LocalDate agreementSignedOn;
+        @Option(names = "--agreement-reference", required = true, paramLabel = "REF",
+                description = "The archive number of the signed confidentiality agreement.")
+        String agreementReference;
 
         @Override
         public Integer call() {
@@ -76,7 +84,8 @@ final class StaffCommand implements Runnable {
                     () -> new ParameterException(spec.commandLine(), "--region is not a division code: " + region));
             NewStaffAccount account;
             try {
-                account = new NewStaffAccount(username, name, person, role, division, provider);
+                account = new NewStaffAccount(username, name, person, role, division, provider,
+                        new ConfidentialityAgreement(agreementSignedOn, agreementReference));
             }
             catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -192,6 +201,31 @@ final class StaffCommand implements Runnable {
         @Override
         void act(StaffDirectory staff, PrintWriter out) {
             out.println("Disabled " + staff.disable(username, by).username() + "; it stays in the audit log.");
+        }
+    }
+
+    @Allowed(Permission.STAFF_MANAGE)
+    @Command(name = "agreement", mixinStandardHelpOptions = true,
+            description = "Record the confidentiality agreement an account's holder signed (DATA-14): a renewal, or the "
+                    + "first for an account opened before agreements were kept, which cannot sign in until then.")
+    static final class Agreement extends AccountAct {
+
+        @Option(names = "--signed-on", required = true, paramLabel = "DATE", description = "The day it was signed, yyyy-MM-dd.")
+        LocalDate signedOn;
+        @Option(names = "--reference", required = true, paramLabel = "REF", description = "The signed paper's archive number.")
+        String reference;
+
+        @Override
+        void act(StaffDirectory staff, PrintWriter out) {
+            ConfidentialityAgreement agreement;
+            try {
+                agreement = new ConfidentialityAgreement(signedOn, reference);
+            }
+            catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            out.println("Recorded the confidentiality agreement " + agreement.reference() + " of "
+                    + staff.recordAgreement(username, agreement, by).username() + ".");
         }
     }
 

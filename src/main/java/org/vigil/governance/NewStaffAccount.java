@@ -9,16 +9,18 @@ import org.vigil.identity.ResidentId;
 /**
  * An account to be opened: who it is for (their ID number, kept sealed, so one person's accounts
  * can be found without anyone reading the number), the role and where it works. A role bound to
- * a division needs a region of exactly that level; a data provider needs a provider instead.
+ * a division needs a region of exactly that level; a data provider needs a provider instead. No
+ * account is opened for someone who has not signed the confidentiality agreement (DATA-14).
  */
 public record NewStaffAccount(String username, String displayName, ResidentId person, StaffRole role, RegionCode region,
-        String provider) {
+        String provider, ConfidentialityAgreement agreement) {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
 
     public NewStaffAccount {
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(agreement, "a signed confidentiality agreement (DATA-14) / 须先签订保密协议");
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("a username is 3 to 32 lower-case letters, digits, '.', '_' or '-', "
                     + "starting with a letter / 用户名为3至32位小写字母、数字或._-，以字母开头");

@@ -48,6 +48,15 @@ public interface StaffDirectory {
     /** Closes an account for good (it is never deleted: the audit log names it). */
     StaffAccount disable(String username, String by);
 
+    /**
+     * Records the confidentiality agreement an account's holder signed (DATA-14): a renewed one, or
+     * the first for an account opened before agreements were kept, which cannot sign in until then.
+     * An audited act of the security administrator.
+     *
+     * @throws IllegalArgumentException when the agreement is dated after today
+     */
+    StaffAccount recordAgreement(String username, ConfidentialityAgreement agreement, String by);
+
     /** A new account and its second factor's secret, shown this once. */
     record OpenedAccount(StaffAccount account, String totpSecret, String provisioningUri) {
     }

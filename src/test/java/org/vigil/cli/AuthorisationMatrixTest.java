@@ -1,5 +1,7 @@
 package org.vigil.cli;
 
+import org.vigil.governance.SignedAgreements;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -256,7 +258,7 @@ class AuthorisationMatrixTest {
                     ResidentId.parse(DeliveryFixture.id(DISTRICT_B, LocalDate.of(1970, 1, 1), 750 + person++), clock)
                             .toOptional().orElseThrow(),
                     role, p.region() == null ? null : RegionCode.parse(p.region()).toOptional().orElseThrow(),
-                    p.provider()), password.clone(), "matrix.security");
+                    p.provider(), SignedAgreements.SIGNED), password.clone(), "matrix.security");
             Class<?> first = commands.get("vigil verify");
             String code = TotpCodes.at(opened.totpSecret(), clock.instant());
             StaffPrincipal who;

@@ -29,7 +29,8 @@ class StaffCommandTest {
         try {
             System.setIn(new ByteArrayInputStream("Feng-man-2026!\n".getBytes(StandardCharsets.UTF_8)));
             opened = CommandsInContext.run(context, "staff", "open", "--username", "zhao.qiang", "--name", "赵强",
-                    "--id-number", id, "--role", "DISTRICT_OFFICER", "--region", "220211", "--by", "security.admin");
+                    "--id-number", id, "--role", "DISTRICT_OFFICER", "--region", "220211", "--by", "security.admin",
+                    "--agreement-signed-on", "2026-01-05", "--agreement-reference", "BM-2026-0113");
         }
         finally {
             System.setIn(stdin);
@@ -42,7 +43,8 @@ class StaffCommandTest {
         assertThat(listed.out()).contains("zhao.qiang", "DISTRICT_OFFICER", "220211", "在用", "second factor not yet used");
 
         CommandsInContext.Result badRegion = CommandsInContext.run(context, "staff", "open", "--username", "li.na",
-                "--name", "李娜", "--id-number", id, "--role", "COMMUNITY_WORKER", "--region", "220211", "--by", "x");
+                "--name", "李娜", "--id-number", id, "--role", "COMMUNITY_WORKER", "--region", "220211", "--by", "x",
+                "--agreement-signed-on", "2026-01-05", "--agreement-reference", "BM-2026-0114");
         assertThat(badRegion.exitCode()).isEqualTo(2);
         assertThat(badRegion.err()).contains("VILLAGE");
 

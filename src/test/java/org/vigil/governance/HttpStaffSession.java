@@ -44,7 +44,7 @@ public final class HttpStaffSession {
         ResidentId person = ResidentId.parse(first17 + ResidentId.checkDigit(first17), LocalDate.of(2026, 12, 2))
                 .orElseThrow();
         StaffDirectory.OpenedAccount opened = context.getBean(StaffDirectory.class).open(new NewStaffAccount(username,
-                "接口测试", person, StaffRole.CITY_OFFICER, RegionCode.parse("220200").orElseThrow(), null),
+                "接口测试", person, StaffRole.CITY_OFFICER, RegionCode.parse("220200").orElseThrow(), null, SignedAgreements.SIGNED),
                 PASSWORD.toCharArray(), "security.admin");
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();

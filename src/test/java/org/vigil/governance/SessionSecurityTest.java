@@ -151,7 +151,7 @@ class SessionSecurityTest {
             default -> "徐静";
         };
         return staff.open(new NewStaffAccount(username, display, person, StaffRole.DISTRICT_OFFICER,
-                RegionCode.parse("220202").orElseThrow(), null), PASSWORD.toCharArray(), "security.admin");
+                RegionCode.parse("220202").orElseThrow(), null, SignedAgreements.SIGNED), PASSWORD.toCharArray(), "security.admin");
     }
 
     private static String login(String username, String password, String code) {

@@ -56,7 +56,7 @@ class Sm3OtpLoginTest {
         ResidentId holder = ResidentId.parse(first17 + ResidentId.checkDigit(first17), LocalDate.of(2026, 12, 2))
                 .orElseThrow();
         StaffDirectory.OpenedAccount opened = staff.open(new NewStaffAccount("guo.mi", "郭密", holder,
-                StaffRole.CITY_OFFICER, RegionCode.parse("220200").orElseThrow(), null), PASSWORD, "security.admin");
+                StaffRole.CITY_OFFICER, RegionCode.parse("220200").orElseThrow(), null, SignedAgreements.SIGNED), PASSWORD, "security.admin");
         assertThat(opened.provisioningUri()).contains("algorithm=SM3").contains("period=60")
                 .contains("secret=" + opened.totpSecret());
 

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.governance.AuditAction;
 import org.vigil.governance.AuditEntry;
 import org.vigil.governance.AuditTrail;
+import org.vigil.governance.ConfidentialityAgreement;
 import org.vigil.governance.KeyService;
 import org.vigil.governance.LoginOutcome;
 import org.vigil.governance.NewStaffAccount;
@@ -71,6 +73,7 @@ class JdbcStaffDirectory implements StaffDirectory {
     @Override
     public OpenedAccount open(NewStaffAccount a, char[] initialPassword, String openedBy) {
         PasswordPolicy.check(initialPassword, a.username());
+        requireSigned(a.agreement());
         String hash = passwords.encode(new String(initialPassword));
         byte[] secret = new byte[20];
         random.nextBytes(secret);
@@ -94,9 +97,9 @@ class JdbcStaffDirectory implements StaffDirectory {
             long id = jdbc.sql("""
                             insert into governance.staff_account (username, display_name, role, region, provider,
                                 person_index, person_sealed, index_key, data_key, password_hash, password_changed_at,
-                                totp_sealed, status, created_at, created_by)
+                                totp_sealed, status, created_at, created_by, agreement_signed_on, agreement_reference)
                             values (:username, :name, :role, :region, :provider, :personIndex, :personSealed, :indexKey,
-                                :dataKey, :hash, :now, :totp, 'ACTIVE', :now, :by)
+                                :dataKey, :hash, :now, :totp, 'ACTIVE', :now, :by, :signedOn, :reference)
                             returning id""")
                     .param("username", a.username()).param("name", a.displayName()).param("role", a.role().name())
                     .param("region", a.region() == null ? null : a.region().value()).param("provider", a.provider())
@@ -105,8 +108,10 @@ class JdbcStaffDirectory implements StaffDirectory {
                             place(a.username(), "person")))
                     .param("indexKey", indexKey).param("dataKey", dataKey).param("hash", hash)
                     .param("now", Timestamp.from(now)).param("totp", keys.encrypt(dataKey, secret, place(a.username(), "totp")))
-                    .param("by", openedBy).query(Long.class).single();
-            Map<String, String> detail = new TreeMap<>(Map.of("step", "open", "role", a.role().name()));
+                    .param("by", openedBy).param("signedOn", a.agreement().signedOn())
+                    .param("reference", a.agreement().reference()).query(Long.class).single();
+            Map<String, String> detail = new TreeMap<>(Map.of("step", "open", "role", a.role().name(),
+                    "agreement", a.agreement().reference(), "agreementSignedOn", a.agreement().signedOn().toString()));
             if (a.region() != null) {
                 detail.put("region", a.region().value());
             }
@@ -116,6 +121,30 @@ class JdbcStaffDirectory implements StaffDirectory {
             audit.record(AuditEntry.of(openedBy, AuditAction.CHANGE, "staff:" + id, detail));
             return new OpenedAccount(byId(id), Totp.base32(secret), secondFactor.provisioningUri(issuer, a.username(), secret));
         });
+    }
+
+    @Override
+    public StaffAccount recordAgreement(String username, ConfidentialityAgreement agreement, String by) {
+        requireSigned(agreement);
+        return transactions.execute(status -> {
+            long id = jdbc.sql("""
+                            update governance.staff_account set agreement_signed_on = :signedOn, agreement_reference = :reference
+                             where username = :u returning id""")
+                    .param("signedOn", agreement.signedOn()).param("reference", agreement.reference()).param("u", username)
+                    .query(Long.class).optional()
+                    .orElseThrow(() -> new IllegalArgumentException("no account " + username + " / 无此账号"));
+            audit.record(AuditEntry.of(by, AuditAction.CHANGE, "staff:" + id, Map.of("step", "agreement",
+                    "agreement", agreement.reference(), "agreementSignedOn", agreement.signedOn().toString())));
+            return byId(id);
+        });
+    }
+
+    /** An agreement is recorded once signed, never ahead of the signature. */
+    private void requireSigned(ConfidentialityAgreement agreement) {
+        if (agreement.signedOn().isAfter(LocalDate.now(clock))) {
+            throw new IllegalArgumentException("a confidentiality agreement is recorded once signed, not dated "
+                    + agreement.signedOn() + " / 保密协议须签订后登记");
+        }
     }
 
     @Override
@@ -149,7 +178,7 @@ class JdbcStaffDirectory implements StaffDirectory {
             Instant now = clock.instant();
             Optional<Attempt> found = jdbc.sql("""
                             select id, username, password_hash, data_key, totp_sealed, totp_last_step, failed_attempts,
-                                   locked_until, status
+                                   locked_until, status, agreement_signed_on
                               from governance.staff_account where username = :u for update""")
                     .param("u", username == null ? "" : username).query((rs, n) -> attempt(rs)).optional();
             if (found.isEmpty()) {
@@ -166,7 +195,7 @@ class JdbcStaffDirectory implements StaffDirectory {
             }
             boolean passwordRight = password != null && passwords.matches(new String(password), a.passwordHash());
             long step = -1;
-            if (passwordRight && a.active()) {
+            if (passwordRight && a.active() && a.agreementOnRecord()) {
                 byte[] secret = keys.decrypt(a.dataKey(), a.totpSealed(), place(a.username(), "totp"));
                 step = secondFactor.match(secret, code, now, a.lastStep());
             }
@@ -188,6 +217,9 @@ class JdbcStaffDirectory implements StaffDirectory {
                     "failures", Integer.toString(failures)));
             if (!a.active()) {
                 detail.put("account", "DISABLED");
+            }
+            if (!a.agreementOnRecord()) {
+                detail.put("agreement", "MISSING");
             }
             audit.record(AuditEntry.of(a.username(), AuditAction.LOGIN, subject, detail));
             return lockedUntil == null ? new LoginOutcome(LoginOutcome.Result.REJECTED, null, null)
@@ -284,10 +316,11 @@ class JdbcStaffDirectory implements StaffDirectory {
         Timestamp locked = rs.getTimestamp("locked_until");
         return new Attempt(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
                 rs.getString("data_key"), rs.getBytes("totp_sealed"), lastStep, rs.getInt("failed_attempts"),
-                locked == null ? null : locked.toInstant(), "ACTIVE".equals(rs.getString("status")));
+                locked == null ? null : locked.toInstant(), "ACTIVE".equals(rs.getString("status")),
+                rs.getDate("agreement_signed_on") != null);
     }
 
     private record Attempt(long id, String username, String passwordHash, String dataKey, byte[] totpSealed,
-            long lastStep, int failures, Instant lockedUntil, boolean active) {
+            long lastStep, int failures, Instant lockedUntil, boolean active, boolean agreementOnRecord) {
     }
 }

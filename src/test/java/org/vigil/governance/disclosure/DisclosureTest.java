@@ -1,5 +1,7 @@
 package org.vigil.governance.disclosure;
 
+import org.vigil.governance.SignedAgreements;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -261,10 +263,10 @@ class DisclosureTest {
         ResidentId person = ResidentId.parse(first17 + ResidentId.checkDigit(first17), LocalDate.of(2026, 12, 2))
                 .orElseThrow();
         StaffAccount asOfficer = staff.open(new NewStaffAccount("data9.twohats.o", "赵双岗", person, StaffRole.CITY_OFFICER,
-                RegionCode.parse("220200").orElseThrow(), null), "Shuang-gang-2026!".toCharArray(), "test")
+                RegionCode.parse("220200").orElseThrow(), null, SignedAgreements.SIGNED), "Shuang-gang-2026!".toCharArray(), "test")
                 .account();
         StaffAccount asAdministrator = staff.open(new NewStaffAccount("data9.twohats.a", "赵双岗", person,
-                StaffRole.CITY_ADMINISTRATOR, RegionCode.parse("220200").orElseThrow(), null),
+                StaffRole.CITY_ADMINISTRATOR, RegionCode.parse("220200").orElseThrow(), null, SignedAgreements.SIGNED),
                 "Shuang-gang-2026!".toCharArray(), "test").account();
 
         ExportRequest r = request(StaffPrincipal.from(asOfficer), 20, false);

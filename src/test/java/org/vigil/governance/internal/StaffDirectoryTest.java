@@ -1,5 +1,7 @@
 package org.vigil.governance.internal;
 
+import org.vigil.governance.SignedAgreements;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,7 @@ import org.vigil.runtime.SettableClock;
 import org.vigil.governance.AuditAction;
 import org.vigil.governance.AuditLog;
 import org.vigil.governance.AuditedEvent;
+import org.vigil.governance.ConfidentialityAgreement;
 import org.vigil.governance.LoginOutcome;
 import org.vigil.governance.NewStaffAccount;
 import org.vigil.governance.StaffAccount;
@@ -77,7 +80,7 @@ class StaffDirectoryTest {
     void data3_anAccountOpensWithASecondFactor_andNothingOfThePersonIsReadableAtRest() {
         ResidentId wang = person(1);
         StaffDirectory.OpenedAccount opened = staff.open(new NewStaffAccount(name("wang"), "王丽", wang,
-                StaffRole.DISTRICT_OFFICER, region("220202"), null), PASSWORD, "security.admin");
+                StaffRole.DISTRICT_OFFICER, region("220202"), null, SignedAgreements.SIGNED), PASSWORD, "security.admin");
 
         StaffAccount a = opened.account();
         assertThat(a.role()).isEqualTo(StaffRole.DISTRICT_OFFICER);
@@ -93,6 +96,40 @@ class StaffDirectoryTest {
         assertThat(audit.recent(Optional.of("security.admin"), Optional.of("staff:" + a.id()), 5)).singleElement()
                 .satisfies(e -> assertThat(e.detail()).containsEntry("role", "DISTRICT_OFFICER")
                         .containsEntry("region", "220202"));
+    }
+
+    @Test
+    void data14_noAccountWithoutASignedConfidentialityAgreement_andOneWithoutOnRecordCannotSignIn(
+            @Autowired javax.sql.DataSource dataSource) throws java.sql.SQLException {
+        assertThatThrownBy(() -> new NewStaffAccount(name("nobm"), "未签", person(40), StaffRole.CITY_OFFICER,
+                region("220200"), null, null)).isInstanceOf(NullPointerException.class).hasMessageContaining("DATA-14");
+        ConfidentialityAgreement tomorrow = new ConfidentialityAgreement(LocalDate.of(2026, 12, 3), "BM-2026-0999");
+        assertThatThrownBy(() -> staff.open(new NewStaffAccount(name("early"), "提前", person(41), StaffRole.CITY_OFFICER,
+                region("220200"), null, tomorrow), PASSWORD, "security.admin"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("保密协议须签订后登记");
+
+        StaffDirectory.OpenedAccount opened = open(StaffRole.CITY_OFFICER, region("220200"), person(42));
+        String username = opened.account().username();
+        assertThat(jdbc.sql("select agreement_reference from governance.staff_account where username = :u")
+                .param("u", username).query(String.class).single()).isEqualTo(SignedAgreements.SIGNED.reference());
+        // an account opened before agreements were kept, as the schema's owner would find it after the upgrade
+        JdbcClient owner = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl(), "postgres", ""));
+        owner.sql("update governance.staff_account set agreement_signed_on = null, agreement_reference = null "
+                + "where username = :u").param("u", username).update();
+
+        LoginOutcome refused = staff.login(username, PASSWORD, code(opened, NOON));
+        assertThat(refused.result()).isEqualTo(LoginOutcome.Result.REJECTED);
+        assertThat(audit.recent(Optional.of(username), Optional.empty(), 1)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).containsEntry("agreement", "MISSING"));
+
+        staff.recordAgreement(username, new ConfidentialityAgreement(LocalDate.of(2026, 12, 2), "BM-2026-0412"),
+                "security.admin");
+        clock.set(NOON.plusSeconds(60));
+        assertThat(staff.login(username, PASSWORD, code(opened, NOON.plusSeconds(60))).result())
+                .isEqualTo(LoginOutcome.Result.SUCCESS);
+        assertThat(audit.recent(Optional.of("security.admin"), Optional.of("staff:" + opened.account().id()), 1))
+                .singleElement().satisfies(e -> assertThat(e.detail()).containsEntry("agreement", "BM-2026-0412"));
     }
 
     @Test
@@ -185,7 +222,7 @@ class StaffDirectoryTest {
     void data3_oneInvalidPasswordRuleEach() {
         for (String weak : List.of("Short-1a", "alllowercaseletters", "ALLUPPER12345", "Contains-" + "kate-" + "2026")) {
             NewStaffAccount account = new NewStaffAccount("kate" + (++serial), "凯特", person(50 + serial),
-                    StaffRole.CITY_OFFICER, region("220200"), null);
+                    StaffRole.CITY_OFFICER, region("220200"), null, SignedAgreements.SIGNED);
             char[] password = weak.replace("kate-", account.username()).toCharArray();
             assertThatThrownBy(() -> staff.open(account, password, "security.admin")).as(weak)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password");
@@ -210,11 +247,11 @@ class StaffDirectoryTest {
     @Test
     void data3_aRoleWorksInADivisionOfItsOwnLevel_andAProviderAccountNamesItsProvider() {
         assertThatThrownBy(() -> new NewStaffAccount("li.na", "李娜", person(7), StaffRole.DISTRICT_OFFICER,
-                region("220202001"), null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("COUNTY");
-        assertThatThrownBy(() -> new NewStaffAccount("li.na", "李娜", person(7), StaffRole.DATA_PROVIDER, null, null))
+                region("220202001"), null, SignedAgreements.SIGNED)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("COUNTY");
+        assertThatThrownBy(() -> new NewStaffAccount("li.na", "李娜", person(7), StaffRole.DATA_PROVIDER, null, null, SignedAgreements.SIGNED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("provider");
         assertThatThrownBy(() -> new NewStaffAccount("Li Na", "李娜", person(7), StaffRole.CITY_OFFICER, region("220200"),
-                null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("username");
+                null, SignedAgreements.SIGNED)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("username");
         assertThat(open(StaffRole.DATA_PROVIDER, null, person(8), "jl_police").account().provider()).isEqualTo("jl_police");
     }
 
@@ -238,7 +275,7 @@ class StaffDirectoryTest {
 
     private StaffDirectory.OpenedAccount open(StaffRole role, RegionCode region, ResidentId person, String provider) {
         return staff.open(new NewStaffAccount(name(role.name().toLowerCase().replace('_', '.')), "工作人员", person, role,
-                region, provider), PASSWORD, "security.admin");
+                region, provider, SignedAgreements.SIGNED), PASSWORD, "security.admin");
     }
 
     private String name(String stem) {

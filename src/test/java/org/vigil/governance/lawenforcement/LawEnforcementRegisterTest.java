@@ -1,5 +1,7 @@
 package org.vigil.governance.lawenforcement;
 
+import org.vigil.governance.SignedAgreements;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -123,10 +125,10 @@ class LawEnforcementRegisterTest {
     void data11_theRegistrarCannotApproveTheirOwnRequest_notEvenUnderAnotherAccount() {
         ResidentId holder = person();
         StaffPrincipal liaison = StaffPrincipal.from(staff.open(new NewStaffAccount("li.lianluo", "李联络", holder,
-                StaffRole.LAW_ENFORCEMENT_LIAISON, RegionCode.parse("220200").orElseThrow(), null),
+                StaffRole.LAW_ENFORCEMENT_LIAISON, RegionCode.parse("220200").orElseThrow(), null, SignedAgreements.SIGNED),
                 "Lian-luo-2026!x".toCharArray(), "security.admin").account());
         StaffPrincipal sameHolder = StaffPrincipal.from(staff.open(new NewStaffAccount("li.shenpi", "李联络", holder,
-                StaffRole.CITY_ADMINISTRATOR, RegionCode.parse("220200").orElseThrow(), null),
+                StaffRole.CITY_ADMINISTRATOR, RegionCode.parse("220200").orElseThrow(), null, SignedAgreements.SIGNED),
                 "Shen-pi-2026!xy".toCharArray(), "security.admin").account());
         LawEnforcementRequest request = register.register(draft(twoOfficers(), window(NOON, WEEK_LATER), person()),
                 liaison);
