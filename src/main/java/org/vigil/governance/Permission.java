@@ -41,7 +41,11 @@ public enum Permission {
     SECURITY_MANAGE("安全管理"),
     BACKUP("备份与恢复"),
     LAW_ENFORCEMENT_REGISTER("登记执法协查"),
-    LAW_ENFORCEMENT_APPROVE("审批执法协查");
+    LAW_ENFORCEMENT_APPROVE("审批执法协查"),
+    /** Receive and handle tip-offs about fraudulent claims (CERT-20). */
+    TIP_OFF_RECORD("受理举报"),
+    /** See who made a tip-off, to pay its reward; the reporter's identity is otherwise kept secret (CERT-20). */
+    TIP_OFF_REPORTER("查看举报人信息");
 
     private final String chinese;
 

@@ -16,7 +16,9 @@ public enum Purpose {
     /** Checking department data that contradicts the agency's records or another department's. */
     CONTRADICTION_INVESTIGATION("核查数据矛盾", "investigation of a contradiction"),
     /** Answering the person's own query at a window or by phone, after checking who asks (004 第十条). */
-    OWN_QUERY("答复本人查询", "answering the person's own query");
+    OWN_QUERY("答复本人查询", "answering the person's own query"),
+    /** Paying the reward of a tip-off that proved true: the one use of a reporter's identity (003 第三十二条). */
+    TIP_OFF_REWARD("发放举报奖励", "paying a tip-off reward");
 
     private final String chinese;
     private final String english;
