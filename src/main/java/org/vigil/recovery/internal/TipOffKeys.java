@@ -1,6 +1,5 @@
 package org.vigil.recovery.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
@@ -9,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.governance.KeyService;
 import org.vigil.governance.Resealable;
-import org.vigil.governance.SealedValues;
+import org.vigil.governance.SealedColumn;
 
 /**
  * The tip-off register's part in a key rotation (ADR 0035): each sealed column moves to the current
@@ -75,34 +74,6 @@ class TipOffKeys {
     }
 
     private static Resealable column(Column c, JdbcTemplate jdbc, TransactionTemplate transactions, KeyService keys) {
-        SealedValues sealed = new SealedValues(keys);
-        return new Resealable() {
-
-            @Override
-            public String name() {
-                return c.place();
-            }
-
-            @Override
-            public long countUnder(String keyId) {
-                Long n = jdbc.queryForObject(c.count(), Long.class, (Object) SealedValues.keyPrefix(keyId));
-                return n == null ? 0 : n;
-            }
-
-            @Override
-            public int reseal(String keyId, int limit) {
-                Integer moved = transactions.execute(t -> {
-                    List<Object[]> rows = jdbc.query(c.select(), (rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2)},
-                            SealedValues.keyPrefix(keyId), limit);
-                    List<Object[]> updates = new ArrayList<>();
-                    for (Object[] r : rows) {
-                        updates.add(new Object[] {sealed.reseal(c.place(), (Long) r[0], (byte[]) r[1]), r[0]});
-                    }
-                    jdbc.batchUpdate(c.update(), updates);
-                    return updates.size();
-                });
-                return moved == null ? 0 : moved;
-            }
-        };
+        return new SealedColumn(c.place(), c.count(), c.select(), c.update(), jdbc, transactions, keys);
     }
 }

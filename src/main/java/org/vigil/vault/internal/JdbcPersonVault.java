@@ -213,28 +213,22 @@ final class JdbcPersonVault implements PersonVault {
         String current = keys.currentMacKey();
         List<String> macKeys = new ArrayList<>();
         macKeys.add(current);
-        jdbc.queryForList("select distinct mac_key from vault.id_index where mac_key <> ?", String.class, current)
+        // the MAC keys the index uses, each found by one index probe (a loose scan of the primary key),
+        // not by reading the whole index: it is walked on every miss
+        jdbc.queryForList("""
+                        with recursive used (mac_key) as (
+                            select min(mac_key) from vault.id_index
+                            union all
+                            select (select min(i.mac_key) from vault.id_index i where i.mac_key > used.mac_key)
+                              from used where used.mac_key is not null)
+                        select mac_key from used where mac_key is not null and mac_key <> ?""", String.class, current)
                 .stream().filter(keys::holds).forEach(macKeys::add);
         long[] left = idKeys;
         for (String macKey : macKeys) {
             if (left.length == 0) {
                 break;
             }
-            Map<ByteBuffer, Long> byDigest = digests(macKey, left);
-            byte[][] asked = byDigest.keySet().stream().map(ByteBuffer::array).toArray(byte[][]::new);
-            jdbc.execute((ConnectionCallback<Void>) c -> {
-                try (PreparedStatement s = c.prepareStatement(
-                        "select digest, number from vault.id_index where mac_key = ? and digest = any(?)")) {
-                    s.setString(1, macKey);
-                    s.setArray(2, c.createArrayOf("bytea", asked));
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            found.put(byDigest.get(ByteBuffer.wrap(rs.getBytes(1))), rs.getLong(2));
-                        }
-                    }
-                }
-                return null;
-            });
+            lookUp(macKey, left, found);
             left = Arrays.stream(left).filter(k -> !found.containsKey(k)).toArray();
         }
         if (record && left.length > 0) {
@@ -295,23 +289,28 @@ final class JdbcPersonVault implements PersonVault {
         if (won.size() < n) {
             // another process recorded some of them first: take its numbers
             long[] lost = Arrays.stream(idKeys).filter(k -> !recorded.containsKey(k)).toArray();
-            Map<ByteBuffer, Long> byDigest = digests(macKey, lost);
-            byte[][] asked = byDigest.keySet().stream().map(ByteBuffer::array).toArray(byte[][]::new);
-            jdbc.execute((ConnectionCallback<Void>) c -> {
-                try (PreparedStatement s = c.prepareStatement(
-                        "select digest, number from vault.id_index where mac_key = ? and digest = any(?)")) {
-                    s.setString(1, macKey);
-                    s.setArray(2, c.createArrayOf("bytea", asked));
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            recorded.put(byDigest.get(ByteBuffer.wrap(rs.getBytes(1))), rs.getLong(2));
-                        }
-                    }
-                }
-                return null;
-            });
+            lookUp(macKey, lost, recorded);
         }
         return recorded;
+    }
+
+    /** Puts the number of every key the index holds under that MAC key into {@code found}. */
+    private void lookUp(String macKey, long[] idKeys, Map<Long, Long> found) {
+        Map<ByteBuffer, Long> byDigest = digests(macKey, idKeys);
+        byte[][] asked = byDigest.keySet().stream().map(ByteBuffer::array).toArray(byte[][]::new);
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select digest, number from vault.id_index where mac_key = ? and digest = any(?)")) {
+                s.setString(1, macKey);
+                s.setArray(2, c.createArrayOf("bytea", asked));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(byDigest.get(ByteBuffer.wrap(rs.getBytes(1))), rs.getLong(2));
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     private static Void insertPersons(Connection c, Long[] numbers, byte[][] sealedIds) throws SQLException {

@@ -3,14 +3,12 @@ package org.vigil.vault.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.governance.KeyService;
 import org.vigil.governance.Resealable;
-import org.vigil.governance.SealedValues;
+import org.vigil.governance.SealedColumn;
 
 /**
  * The vault's part in a key rotation (ADR 0035): its sealed ID numbers move to the current data
@@ -19,50 +17,15 @@ import org.vigil.governance.SealedValues;
  */
 final class VaultKeys {
 
-    private static final Logger log = LoggerFactory.getLogger(VaultKeys.class);
-
     private VaultKeys() {
     }
 
     static Resealable sealedIds(JdbcTemplate jdbc, TransactionTemplate transactions, KeyService keys) {
-        SealedValues sealed = new SealedValues(keys);
-        return new Resealable() {
-
-            @Override
-            public String name() {
-                return JdbcPersonVault.PLACE;
-            }
-
-            @Override
-            public long countUnder(String keyId) {
-                Long n = jdbc.queryForObject("select count(*) from vault.person where substring(id_sealed from 1 for 9) = ?",
-                        Long.class, (Object) SealedValues.keyPrefix(keyId));
-                return n == null ? 0 : n;
-            }
-
-            @Override
-            public int reseal(String keyId, int limit) {
-                Integer moved = transactions.execute(t -> {
-                    List<Object[]> rows = jdbc.query("""
-                            select number, id_sealed from vault.person where substring(id_sealed from 1 for 9) = ?
-                             order by number limit ? for update skip locked""",
-                            (rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2)}, SealedValues.keyPrefix(keyId), limit);
-                    List<Object[]> updates = new ArrayList<>();
-                    for (Object[] r : rows) {
-                        try {
-                            updates.add(new Object[] {sealed.reseal(JdbcPersonVault.PLACE, (Long) r[0], (byte[]) r[1]), r[0]});
-                        }
-                        catch (KeyService.TamperedException e) {
-                            // left under the old key, so the key cannot be retired while the incident is open
-                            log.warn("The vault's sealed ID of person {} does not open: it was changed outside Vigil", r[0]);
-                        }
-                    }
-                    jdbc.batchUpdate("update vault.person set id_sealed = ? where number = ?", updates);
-                    return updates.size();
-                });
-                return moved == null ? 0 : moved;
-            }
-        };
+        return new SealedColumn(JdbcPersonVault.PLACE,
+                "select count(*) from vault.person where substring(id_sealed from 1 for 9) = ?",
+                "select number, id_sealed from vault.person where substring(id_sealed from 1 for 9) = ? "
+                        + "order by number limit ? for update skip locked",
+                "update vault.person set id_sealed = ? where number = ?", jdbc, transactions, keys);
     }
 
     static Resealable blindIndex(JdbcTemplate jdbc, TransactionTemplate transactions, KeyService keys,

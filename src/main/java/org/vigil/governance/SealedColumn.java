@@ -1,0 +1,78 @@
+package org.vigil.governance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A table's column of {@link SealedValues}, bound to each row by a {@code bigint} (the row's id or
+ * the person number), as a {@link Resealable}: what a module publishes so rotation can move it
+ * (ADR 0035). The module gives its three statements as fixed text:
+ * <ul>
+ *   <li>count: one parameter, the key prefix; returns the number of values under it;</li>
+ *   <li>select: the key prefix and a limit; returns (row, sealed value), locking the rows
+ *       ({@code for update skip locked}, so a busy row waits for the next step);</li>
+ *   <li>update: the new sealed value and the row.</li>
+ * </ul>
+ * A value that does not open is left where it is and logged: it was changed outside Vigil, and its
+ * key must not be retired while that is looked into.
+ */
+public final class SealedColumn implements Resealable {
+
+    private static final Logger log = LoggerFactory.getLogger(SealedColumn.class);
+
+    private final String place;
+    private final String count;
+    private final String select;
+    private final String update;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final SealedValues sealed;
+
+    public SealedColumn(String place, String count, String select, String update, JdbcTemplate jdbc,
+            TransactionTemplate transactions, KeyService keys) {
+        this.place = Objects.requireNonNull(place, "place");
+        this.count = Objects.requireNonNull(count, "count");
+        this.select = Objects.requireNonNull(select, "select");
+        this.update = Objects.requireNonNull(update, "update");
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.sealed = new SealedValues(keys);
+    }
+
+    @Override
+    public String name() {
+        return place;
+    }
+
+    @Override
+    public long countUnder(String keyId) {
+        Long n = jdbc.queryForObject(count, Long.class, (Object) SealedValues.keyPrefix(keyId));
+        return n == null ? 0 : n;
+    }
+
+    @Override
+    public int reseal(String keyId, int limit) {
+        Integer moved = transactions.execute(t -> {
+            List<Object[]> rows = jdbc.query(select, (rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2)},
+                    SealedValues.keyPrefix(keyId), limit);
+            List<Object[]> updates = new ArrayList<>();
+            for (Object[] r : rows) {
+                try {
+                    updates.add(new Object[] {sealed.reseal(place, (Long) r[0], (byte[]) r[1]), r[0]});
+                }
+                catch (KeyService.TamperedException e) {
+                    log.warn("A sealed value of {} in row {} does not open: it was changed outside Vigil", place, r[0]);
+                }
+            }
+            jdbc.batchUpdate(update, updates);
+            return updates.size();
+        });
+        return moved == null ? 0 : moved;
+    }
+}
