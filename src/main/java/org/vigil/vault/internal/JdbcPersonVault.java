@@ -32,8 +32,8 @@ import org.vigil.vault.PersonVault;
  * mapped is always in the table.
  *
  * <p>Two processes recording the same new ID at once both try to index it; the index's primary
- * key lets one win, and the other takes the winner's number (the person row follows its index row,
- * checked at commit).
+ * key lets one win, and the other takes the winner's number (the person row follows its index row
+ * in the same transaction).
  */
 final class JdbcPersonVault implements PersonVault {
 
@@ -48,6 +48,9 @@ final class JdbcPersonVault implements PersonVault {
     private final SealedValues sealed;
     private final NumberMap map = new NumberMap();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Whether every ID the vault held was opened into the map: a miss is then most likely a new ID. */
+    private volatile boolean preloaded;
+    private volatile String sequence;
 
     JdbcPersonVault(JdbcTemplate jdbc, PlatformTransactionManager transactions, KeyService keys) {
         this.jdbc = jdbc;
@@ -180,6 +183,7 @@ final class JdbcPersonVault implements PersonVault {
             for (long[] o : opened) {
                 map.put(o[1], o[0]);
             }
+            preloaded = true;
         }
         finally {
             lock.writeLock().unlock();
@@ -224,7 +228,10 @@ final class JdbcPersonVault implements PersonVault {
                         select mac_key from used where mac_key is not null and mac_key <> ?""", String.class, current)
                 .stream().filter(keys::holds).forEach(macKeys::add);
         long[] left = idKeys;
-        for (String macKey : macKeys) {
+        // after a preload a miss is a new ID, and recording finds the few another process added
+        // meanwhile; not during a MAC rotation, when an ID may be indexed under the old key only
+        boolean straightToRecord = record && preloaded && macKeys.size() == 1;
+        for (String macKey : straightToRecord ? List.<String>of() : macKeys) {
             if (left.length == 0) {
                 break;
             }
@@ -247,9 +254,12 @@ final class JdbcPersonVault implements PersonVault {
     /** Records new ID keys: their index rows first, and a sealed ID for each index row that was new. */
     private Map<Long, Long> record(String macKey, long[] idKeys) {
         int n = idKeys.length;
-        Long[] numbers = jdbc.queryForList(
-                "select nextval(pg_get_serial_sequence('vault.person', 'number')) from generate_series(1, ?)",
-                Long.class, n).toArray(Long[]::new);
+        if (sequence == null) {
+            sequence = jdbc.queryForObject("select pg_get_serial_sequence('vault.person', 'number')", String.class);
+        }
+        // the sequence named once as a regclass constant: resolving it per row cost more than the row
+        Long[] numbers = jdbc.queryForList("select nextval(cast(? as regclass)) from generate_series(1, ?)",
+                Long.class, sequence, n).toArray(Long[]::new);
         byte[][] digests = new byte[n][];
         Map<ByteBuffer, Integer> position = new HashMap<>();
         for (int i = 0; i < n; i++) {
