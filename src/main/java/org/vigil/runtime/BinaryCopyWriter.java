@@ -79,6 +79,16 @@ public final class BinaryCopyWriter implements AutoCloseable {
         return this;
     }
 
+    /** A {@code bytea} field, or null. */
+    public BinaryCopyWriter bytea(byte[] value) {
+        if (value == null) {
+            return nul();
+        }
+        int32(value.length);
+        write(value, 0, value.length);
+        return this;
+    }
+
     /** A {@code date} field, or null. */
     public BinaryCopyWriter date(LocalDate value) {
         if (value == null) {

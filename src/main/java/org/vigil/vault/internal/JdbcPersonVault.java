@@ -2,11 +2,10 @@ package org.vigil.vault.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.governance.KeyService;
 import org.vigil.governance.SealedValues;
 import org.vigil.identity.IdKeys;
+import org.vigil.runtime.BinaryCopyWriter;
 import org.vigil.vault.PersonVault;
 
 /**
@@ -41,6 +42,8 @@ final class JdbcPersonVault implements PersonVault {
     static final String PLACE = "vault.person.id_sealed";
     private static final byte[] INDEX_LABEL = "vault.id:".getBytes(StandardCharsets.US_ASCII);
     private static final int CHUNK = 5_000;
+    /** Below this many new IDs a block is sealed on the calling thread: forking would cost more. */
+    private static final int PARALLEL_FROM = 1_024;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -261,42 +264,53 @@ final class JdbcPersonVault implements PersonVault {
         Long[] numbers = jdbc.queryForList("select nextval(cast(? as regclass)) from generate_series(1, ?)",
                 Long.class, sequence, n).toArray(Long[]::new);
         byte[][] digests = new byte[n][];
-        Map<ByteBuffer, Integer> position = new HashMap<>();
-        for (int i = 0; i < n; i++) {
+        byte[][] sealedIds = new byte[n][];
+        // the keyed work of a block spread over the cores: each ID costs an HMAC and a seal, the
+        // database's part is one COPY and one statement for the whole block
+        IntStream range = IntStream.range(0, n);
+        (n >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
             digests[i] = digest(macKey, idKeys[i]);
-            position.put(ByteBuffer.wrap(digests[i]), i);
+            sealedIds[i] = sealed.seal(PLACE, numbers[i], IdKeys.unpack(idKeys[i]));
+        });
+        Map<Long, Long> recorded = new HashMap<>();
+        Map<Long, Integer> position = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            position.put(numbers[i], i);
         }
-        List<Integer> won = new ArrayList<>();
         jdbc.execute((ConnectionCallback<Void>) c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("""
+                        create temporary table if not exists vault_new (digest bytea not null, number bigint not null,
+                            id_sealed bytea not null) on commit delete rows""");
+            }
+            try (BinaryCopyWriter out = BinaryCopyWriter.open(c,
+                    "copy vault_new (digest, number, id_sealed) from stdin with (format binary)")) {
+                for (int i = 0; i < n; i++) {
+                    out.row(3).bytea(digests[i]).int8(numbers[i]).bytea(sealedIds[i]);
+                }
+                out.finish();
+            }
+            // an ID another process indexed first keeps that process's number: its row here is dropped
             try (PreparedStatement s = c.prepareStatement("""
-                    insert into vault.id_index (mac_key, digest, number)
-                    select ?, d, n from unnest(?::bytea[], ?::bigint[]) as u(d, n)
-                    on conflict (mac_key, digest) do nothing
-                    returning digest""")) {
+                    with won as (
+                        insert into vault.id_index (mac_key, digest, number)
+                        select ?, digest, number from vault_new
+                        on conflict (mac_key, digest) do nothing
+                        returning number)
+                    insert into vault.person (number, id_sealed)
+                    select n.number, n.id_sealed from vault_new n join won on won.number = n.number
+                    returning number""")) {
                 s.setString(1, macKey);
-                s.setArray(2, c.createArrayOf("bytea", digests));
-                s.setArray(3, c.createArrayOf("bigint", numbers));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        won.add(position.get(ByteBuffer.wrap(rs.getBytes(1))));
+                        long number = rs.getLong(1);
+                        recorded.put(idKeys[position.get(number)], number);
                     }
                 }
             }
             return null;
         });
-        byte[][] sealedIds = new byte[won.size()][];
-        Long[] wonNumbers = new Long[won.size()];
-        for (int j = 0; j < won.size(); j++) {
-            int i = won.get(j);
-            wonNumbers[j] = numbers[i];
-            sealedIds[j] = sealed.seal(PLACE, numbers[i], IdKeys.unpack(idKeys[i]));
-        }
-        jdbc.execute((ConnectionCallback<Void>) c -> insertPersons(c, wonNumbers, sealedIds));
-        Map<Long, Long> recorded = new HashMap<>();
-        for (int i : won) {
-            recorded.put(idKeys[i], numbers[i]);
-        }
-        if (won.size() < n) {
+        if (recorded.size() < n) {
             // another process recorded some of them first: take its numbers
             long[] lost = Arrays.stream(idKeys).filter(k -> !recorded.containsKey(k)).toArray();
             lookUp(macKey, lost, recorded);
@@ -321,20 +335,6 @@ final class JdbcPersonVault implements PersonVault {
             }
             return null;
         });
-    }
-
-    private static Void insertPersons(Connection c, Long[] numbers, byte[][] sealedIds) throws SQLException {
-        if (numbers.length == 0) {
-            return null;
-        }
-        try (PreparedStatement s = c.prepareStatement(
-                "insert into vault.person (number, id_sealed) select * from unnest(?::bigint[], ?::bytea[])")) {
-            Array n = c.createArrayOf("bigint", numbers);
-            s.setArray(1, n);
-            s.setArray(2, c.createArrayOf("bytea", sealedIds));
-            s.executeUpdate();
-        }
-        return null;
     }
 
     /** Opens the sealed IDs of person numbers this process has not mapped yet. */
