@@ -135,7 +135,7 @@ class JdbcSharedEvidence implements SharedEvidence {
             return List.of();
         }
         // looked up without recording: an ID the vault never saw has no evidence
-        return vault.get().find(key).map(person -> about(person.longValue(), asOf)).orElse(List.of());
+        return vault.vault().find(key).map(person -> about(person.longValue(), asOf)).orElse(List.of());
     }
 
     @Override
