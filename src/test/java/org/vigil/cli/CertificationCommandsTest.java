@@ -22,6 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.vigil.certification.BenefitKind;
 import org.vigil.certification.PolicyBook;
 import org.vigil.certification.RecipientBaseline;
@@ -54,6 +56,27 @@ class CertificationCommandsTest {
 
     @TempDir
     static Path workspace;
+
+    /**
+     * The keys of this test's application. The command's own start must hold the same ones, as it
+     * does in production (one var/keys): ingestion records the persons of the deliveries in the
+     * vault, sealed under these keys, and the command opens them (DATA-15).
+     */
+    static final Path KEYS = keysFolder();
+
+    @DynamicPropertySource
+    static void sharedKeys(DynamicPropertyRegistry registry) {
+        registry.add("vigil.keys.dir", KEYS::toString);
+    }
+
+    private static Path keysFolder() {
+        try {
+            return java.nio.file.Files.createTempDirectory("vigil-test-keys-cli-");
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final ApplicationContext context;
     private final DataSource dataSource;
@@ -219,7 +242,7 @@ class CertificationCommandsTest {
             url = c.getMetaData().getURL();
         }
         Map<String, String> settings = Map.of("vigil.db.url", url, "vigil.db.user", "postgres", "vigil.db.password", "",
-                "vigil.sharing.raw-dir", workspace.resolve("raw").toString());
+                "vigil.sharing.raw-dir", workspace.resolve("raw").toString(), "vigil.keys.dir", KEYS.toString());
         settings.forEach(System::setProperty);
         try {
             CommandLine cli = new CommandLine(command);

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.vigil.sharing.agreement.AgreementDraft;
 import org.vigil.sharing.agreement.AgreementIntegrationTest;
 import org.vigil.sharing.agreement.AgreementPurpose;
@@ -35,6 +37,27 @@ class IngestCommandTest {
 
     @TempDir
     Path workspace;
+
+    /**
+     * The keys of this test's application, which the command's own start shares, as it does in
+     * production (one var/keys): the vault holds the persons of every delivery sealed under them,
+     * and the command's ingestion opens them (DATA-15).
+     */
+    static final Path KEYS = keysFolder();
+
+    @DynamicPropertySource
+    static void sharedKeys(DynamicPropertyRegistry registry) {
+        registry.add("vigil.keys.dir", KEYS::toString);
+    }
+
+    private static Path keysFolder() {
+        try {
+            return Files.createTempDirectory("vigil-test-keys-cli-");
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final ProviderRegistry providers;
     private final AgreementRegister agreements;
@@ -80,6 +103,7 @@ class IngestCommandTest {
 
     /** Runs the command with the test's database as its external database and a temporary raw store. */
     private CliRun againstTestDatabase(String... args) throws Exception {
-        return CliRun.against(dataSource, Map.of("vigil.sharing.raw-dir", workspace.resolve("raw").toString()), args);
+        return CliRun.against(dataSource, Map.of("vigil.sharing.raw-dir", workspace.resolve("raw").toString(),
+                "vigil.keys.dir", KEYS.toString()), args);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.vigil.identity.Gender;
+import org.vigil.identity.IdKeys;
 import org.vigil.identity.ResidentId;
 import org.vigil.registry.RegistryBaseline;
 import org.vigil.sharing.agreement.AgeScope;
@@ -33,6 +34,7 @@ import org.vigil.sharing.agreement.ProviderRegistration;
 import org.vigil.sharing.agreement.ProviderRegistry;
 import org.vigil.simulator.CityGenerator;
 import org.vigil.simulator.CitySpec;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,14 +62,18 @@ class DeliveryIngestionTest {
     private final AgreementRegister agreements;
     private final JdbcClient jdbc;
     private final ReviewQueue reviews;
+    private final PersonVault vault;
+    private final DeliveryLog log;
 
     /** Registry persons: id, name, gender, birth date. */
     private final List<String[]> persons = new ArrayList<>();
 
     @Autowired
     DeliveryIngestionTest(DeliveryIngestion ingestion, RegistryBaseline registry, ProviderRegistry providers,
-            AgreementRegister agreements, JdbcClient jdbc, ReviewQueue reviews) {
+            AgreementRegister agreements, JdbcClient jdbc, ReviewQueue reviews, PersonVault vault, DeliveryLog log) {
         this.reviews = reviews;
+        this.vault = vault;
+        this.log = log;
         this.ingestion = ingestion;
         this.registry = registry;
         this.providers = providers;
@@ -124,23 +130,30 @@ class DeliveryIngestionTest {
         assertThat(n.recordedRate()).isEqualTo(2.0 / 3);
 
         List<Map<String, Object>> facts = jdbc.sql("""
-                select row_no, kind, id_number, linked, event_date, attributes->>'name' as name
+                select row_no, kind, person, linked, event_date, attributes->>'name' as name
                   from sharing.fact where delivery_id = :id order by row_no""")
                 .param("id", report.deliveryId()).query().listOfRows();
         assertThat(facts).extracting(f -> f.get("row_no")).containsExactly(2L, 3L, 7L);
-        assertThat(facts.get(0).get("id_number")).isEqualTo(a[0]);
+        assertThat(idOf(facts.get(0))).isEqualTo(a[0]);
+        assertThat(facts.get(0).get("name")).as("a fact keeps no name (DATA-15)").isNull();
         assertThat(facts.get(0).get("kind")).isEqualTo("DEATH");
         assertThat(facts.get(0).get("event_date").toString()).isEqualTo("2026-03-05");
-        assertThat(facts.get(1).get("id_number")).as("a 15-digit ID is stored in its 18-digit form").isEqualTo(b[0]);
+        assertThat(idOf(facts.get(1))).as("a 15-digit ID is stored in its 18-digit form").isEqualTo(b[0]);
+        assertThat(idOf(facts.get(2))).as("a person the registry lacks is in the vault all the same").isEqualTo(stranger);
         assertThat(facts.get(2).get("linked")).isEqualTo(false);
 
         List<Map<String, Object>> rejects = jdbc.sql("""
-                select row_no, column_header, value, reason_code from sharing.reject
+                select row_no, column_header, value_sealed, reason_code from sharing.reject
                  where delivery_id = :id order by row_no, seq""")
                 .param("id", report.deliveryId()).query().listOfRows();
         assertThat(rejects).extracting(r -> r.get("row_no") + ":" + r.get("column_header"))
                 .containsExactly("4:公民身份号码", "5:", "6:姓名", "8:死亡日期");
-        assertThat(rejects.get(0).get("value")).isEqualTo(wrongCheck);
+        assertThat(rejects.get(0).get("value_sealed")).as("the cell is sealed").isInstanceOf(byte[].class);
+        assertThat(rejects.get(1).get("value_sealed")).as("a repeat has no cell").isNull();
+        java.io.StringWriter rejectsFile = new java.io.StringWriter();
+        assertThat(log.writeRejects(report.deliveryId(), rejectsFile)).isTrue();
+        assertThat(rejectsFile.toString()).as("opened for the provider's rejects file")
+                .contains("4,公民身份号码," + wrongCheck + ",");
         assertThat(rejects.get(1).get("reason_code")).as("the repeat is listed for the provider").isEqualTo("DUPLICATE_ROW");
         assertThat(rejects.get(2).get("reason_code")).isEqualTo("MISSING_VALUE");
     }
@@ -223,7 +236,7 @@ class DeliveryIngestionTest {
         assertThat(count("select count(*) from sharing.fact where delivery_id = ?", report.deliveryId())).isZero();
         String candidates = jdbc.sql("select candidates::text from sharing.review_item where delivery_id = :id and row_no = 2")
                 .param("id", report.deliveryId()).query(String.class).single();
-        assertThat(candidates).contains(a[0]);
+        assertThat(candidates).doesNotContain(a[0]).contains("\"person\": \"" + vault.find(key(a[0])).orElseThrow() + "\"");
         assertThat(jdbc.sql("select status from sharing.review_item where delivery_id = :id")
                 .param("id", report.deliveryId()).query(String.class).single()).isEqualTo("OPEN");
     }
@@ -250,11 +263,13 @@ class DeliveryIngestionTest {
 
         assertThat(reviews.countOpen(java.util.Optional.of(provider))).isZero();
         Map<String, Object> fact = jdbc.sql("""
-                select kind, id_number, linked, event_date, attributes->>'matched_by' as by
+                select kind, person, linked, event_date, attributes->>'matched_by' as by
                   from sharing.fact where delivery_id = ? and row_no = 2""")
                 .params(report.deliveryId()).query().singleRow();
         assertThat(fact.get("kind")).isEqualTo("DEATH");
-        assertThat(fact.get("id_number")).isEqualTo(a[0]);
+        assertThat(idOf(fact)).isEqualTo(a[0]);
+        assertThat(jdbc.sql("select matched_person from sharing.review_item where delivery_id = ? and row_no = 2")
+                .params(report.deliveryId()).query(Long.class).single()).isEqualTo(fact.get("person"));
         assertThat(fact.get("linked")).isEqualTo(true);
         assertThat(fact.get("by")).isEqualTo("王审核");
         assertThat(count("select count(*) from sharing.life_sign where delivery_id = ?", report.deliveryId())).isZero();
@@ -282,8 +297,8 @@ class DeliveryIngestionTest {
         assertThat(report.counts().lifeSignsWritten()).isEqualTo(3);
         List<Map<String, Object>> signs = jdbc.sql("""
                 select month, event_date, row_no from sharing.life_sign
-                 where delivery_id = :id and id_number = :person order by month""")
-                .param("id", report.deliveryId()).param("person", a[0]).query().listOfRows();
+                 where delivery_id = :id and person = :person order by month""")
+                .param("id", report.deliveryId()).param("person", vault.find(key(a[0])).orElseThrow()).query().listOfRows();
         assertThat(signs).extracting(s -> s.get("month") + "/" + s.get("event_date") + "/" + s.get("row_no"))
                 .containsExactly("2026-02-01/2026-02-27/5", "2026-03-01/2026-03-20/3");
     }
@@ -301,8 +316,8 @@ class DeliveryIngestionTest {
 
         assertThat(report.counts().ageFiltered()).isEqualTo(1);
         assertThat(report.counts().accepted()).isEqualTo(1);
-        assertThat(jdbc.sql("select id_number from sharing.life_sign where delivery_id = :id")
-                .param("id", report.deliveryId()).query(String.class).list()).containsExactly(old[0]);
+        assertThat(jdbc.sql("select person from sharing.life_sign where delivery_id = :id")
+                .param("id", report.deliveryId()).query(Long.class).list()).containsExactly(vault.find(key(old[0])).orElseThrow());
     }
 
     // ------------------------------------------------------------------ helpers
@@ -347,6 +362,15 @@ class DeliveryIngestionTest {
             }
         }
         throw new IllegalStateException("no outsider ID");
+    }
+
+    private static long key(String idNumber) {
+        return IdKeys.of(ResidentId.parse(idNumber, AS_OF).orElseThrow());
+    }
+
+    /** The ID number of a fact's person, opened through the vault. */
+    private String idOf(Map<String, Object> row) {
+        return vault.idNumber((Long) row.get("person"));
     }
 
     private long count(String sql, Object... args) {

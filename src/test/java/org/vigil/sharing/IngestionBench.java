@@ -90,6 +90,7 @@ public final class IngestionBench {
             phase("same-file check", "internal.DeliveryStore", "mayRepeat"),
             phase("open file, detect format, header", "reading.DeliveryFiles", "open"),
             phase("person index snapshot", "internal.PersonLookups", "current"),
+            phase("vault: open every person into the map (once a process)", "org.vigil.vault.internal.JdbcPersonVault", "preload"),
             phase("read + interpret rows (CSV, this thread)", "reading.ParallelReading", "work"),
             phase("wait for the other reading thread", "reading.ParallelReading", "run"),
             phase("read + interpret rows (XLSX, one thread)", "reading.XlsxTableSource", "read"),
@@ -115,6 +116,8 @@ public final class IngestionBench {
     private static final List<PhaseSampler.Phase> WRITER_PHASES = List.of(
             phase("writer: delivery row", "internal.DeliveryStore", "insertDelivery"),
             phase("writer: sort and fold the threads' life signs", "internal.LifeSignTable", "sort"),
+            phase("writer: person numbers from the vault's map", "org.vigil.vault.internal.JdbcPersonVault", "numbersOf"),
+            phase("writer: vault: record persons it has not seen", "org.vigil.vault.internal.JdbcPersonVault", "resolve"),
             phase("writer: COPY life signs", "internal.DeliveryStore", "copyLifeSigns"),
             new PhaseSampler.Phase("writer: wait for the rest of the delivery", "java.util.concurrent.CompletableFuture",
                     "join"),

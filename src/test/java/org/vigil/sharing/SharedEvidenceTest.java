@@ -175,4 +175,23 @@ class SharedEvidenceTest {
         }
         assertThat(seen).doesNotContainKeys(DIES_LATER, AT_LIBERTY, DIVORCED_MAN, DIVORCED_WOMAN);
     }
+
+    @Test
+    void data15_theNumberedWalkVisitsPersonsInAscendingNumber_withTheSameEvidenceAsTheWalkByIdNumber() {
+        List<Long> order = new ArrayList<>();
+        Map<String, List<EvidenceItem>> byNumber = new HashMap<>();
+        evidence.forEachPersonByNumber(AS_OF, (person, items) -> {
+            order.add(person);
+            assertThat(items).isNotEmpty().allSatisfy(item -> assertThat(item.idNumber()).isEqualTo(items.get(0).idNumber()));
+            byNumber.put(items.get(0).idNumber(), items);
+            assertThat(evidence.about(person, AS_OF)).as("person %d asked alone", person).isEqualTo(items);
+        });
+        assertThat(order).isNotEmpty().isSorted().doesNotHaveDuplicates();
+        Map<String, List<EvidenceItem>> byId = new HashMap<>();
+        evidence.forEachPerson(AS_OF, byId::put);
+        assertThat(byNumber).isEqualTo(byId);
+        // every person of the deliveries is there, a marriage's both spouses included
+        assertThat(byNumber).containsKeys(DEAD, SENTENCED, PRISONER, VISITED, REPORTED_DEAD, GROOM, BRIDE);
+        assertThat(evidence.about("110101195001011234", AS_OF)).as("an ID the vault never saw").isEmpty();
+    }
 }

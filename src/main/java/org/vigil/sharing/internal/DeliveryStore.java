@@ -6,7 +6,10 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.governance.AuditAction;
 import org.vigil.governance.AuditEntry;
 import org.vigil.governance.AuditTrail;
+import org.vigil.governance.KeyService;
+import org.vigil.governance.SealedValues;
+import org.vigil.identity.IdKeys;
 import org.vigil.runtime.BinaryCopyWriter;
 import org.vigil.runtime.CopyWriter;
 import org.vigil.sharing.DeliveryCounts;
 import org.vigil.sharing.DeliveryStatus;
+import org.vigil.vault.PersonVault;
 
 /**
  * Writes a delivery and everything it established in one transaction: the delivery row, its
@@ -47,9 +54,16 @@ class DeliveryStore {
             boolean ageFilter) {
     }
 
-    /** A review row with its candidates rendered. */
-    record ReviewItem(ReviewRow row, String candidatesJson) {
+    /** A review row with the registry persons it may be. */
+    record ReviewItem(ReviewRow row, List<PersonLookup.Candidate> candidates) {
     }
+
+    /** Where the sealed values of this module live: part of each value's associated data (DATA-15). */
+    static final String REJECT_VALUE = "sharing.reject.value_sealed";
+    static final String REVIEW_NAME = "sharing.review_item.name_sealed";
+    static final String CANDIDATE_NAMES = "sharing.review_item.candidate_names";
+    /** Between the candidates' names in their one sealed value: a control character no name has. */
+    static final String NAME_SEPARATOR = "\u001f";
 
     private static final String WRITER_THREAD = "vigil-write";
 
@@ -58,12 +72,17 @@ class DeliveryStore {
     private final TransactionTemplate transactions;
 
     private final AuditTrail audit;
+    private final PersonVault vault;
+    private final SealedValues sealed;
 
-    DeliveryStore(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, AuditTrail audit) {
+    DeliveryStore(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, AuditTrail audit,
+            PersonVault vault, KeyService keys) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.audit = audit;
+        this.vault = vault;
+        this.sealed = new SealedValues(keys);
     }
 
     /**
@@ -393,16 +412,40 @@ class DeliveryStore {
                 .query(Long.class).single();
     }
 
-    private static long copyFacts(Connection connection, long id, List<FactRow> facts) throws SQLException {
+    private long copyFacts(Connection connection, long id, List<FactRow> facts) throws SQLException {
         if (facts.isEmpty()) {
             return 0;
         }
+        // every ID of the facts, the subjects' and the other persons', to numbers in one batch
+        int n = facts.size();
+        for (FactRow f : facts) {
+            n += f.otherIds().size();
+        }
+        long[] keys = new long[n];
+        int k = 0;
+        for (FactRow f : facts) {
+            keys[k++] = f.idKey();
+            for (long other : f.otherIds().values()) {
+                keys[k++] = other;
+            }
+        }
+        long[] numbers = new long[n];
+        vault.numbersOf(keys, n, numbers);
         try (CopyWriter out = CopyWriter.open(connection, """
-                copy sharing.fact (delivery_id, row_no, kind, id_number, linked, event_date, end_date, attributes)
+                copy sharing.fact (delivery_id, row_no, kind, person, linked, event_date, end_date, attributes)
                 from stdin""")) {
+            k = 0;
             for (FactRow f : facts) {
-                out.number(id).number(f.row()).text(f.kind().name()).text(f.idNumber()).bool(f.linked())
-                        .date(f.eventDate()).date(f.endDate()).text(JsonText.object(f.attributes()));
+                long person = numbers[k++];
+                Map<String, String> attributes = f.attributes();
+                if (!f.otherIds().isEmpty()) {
+                    attributes = new LinkedHashMap<>(attributes);
+                    for (String column : f.otherIds().keySet()) {
+                        attributes.put(FactRow.personKey(column), Long.toString(numbers[k++]));
+                    }
+                }
+                out.number(id).number(f.row()).text(f.kind().name()).text(person == 0 ? null : Long.toString(person))
+                        .bool(f.linked()).date(f.eventDate()).date(f.endDate()).text(JsonText.object(attributes));
                 out.endRow();
             }
             return out.finish();
@@ -416,30 +459,32 @@ class DeliveryStore {
         // The first delivery of a feed's month cannot conflict with earlier signs: it goes straight
         // into the table. Later ones go through a staging table so earlier signs are kept.
         LocalDate[] range = months(signs);
+        // the persons' numbers first: the vault may have to ask the database, which it cannot mid-COPY
+        LifeSigns.Numbered numbered = signs.numbered(vault);
         boolean clash = jdbc.sql("""
                 select exists (select 1 from sharing.life_sign where feed = :feed and month between :first and :last)""")
                 .param("feed", feed).param("first", range[0]).param("last", range[1])
                 .query(Boolean.class).single();
         if (!clash) {
             try (BinaryCopyWriter out = BinaryCopyWriter.open(connection, """
-                    copy sharing.life_sign (id_number, feed, month, event_date, delivery_id, row_no)
+                    copy sharing.life_sign (person, feed, month, event_date, delivery_id, row_no)
                     from stdin with (format binary)""")) {
-                writeSigns(out, signs, feed, id);
+                writeSigns(out, numbered, feed, id);
                 return out.finish();
             }
         }
         jdbc.sql("""
-                create temporary table life_sign_load (id_number char(18), month date, event_date date, row_no bigint)
+                create temporary table life_sign_load (person bigint, month date, event_date date, row_no bigint)
                     on commit drop""").update();
         try (BinaryCopyWriter out = BinaryCopyWriter.open(connection,
-                "copy life_sign_load (id_number, month, event_date, row_no) from stdin with (format binary)")) {
-            writeSigns(out, signs, null, id);
+                "copy life_sign_load (person, month, event_date, row_no) from stdin with (format binary)")) {
+            writeSigns(out, numbered, null, id);
             out.finish();
         }
         return jdbc.sql("""
-                insert into sharing.life_sign (id_number, feed, month, event_date, delivery_id, row_no)
-                select id_number, :feed, month, event_date, :id, row_no from life_sign_load
-                on conflict (id_number, feed, month) do nothing""")
+                insert into sharing.life_sign (person, feed, month, event_date, delivery_id, row_no)
+                select person, :feed, month, event_date, :id, row_no from life_sign_load
+                on conflict (person, feed, month) do nothing""")
                 .param("feed", feed).param("id", id).update();
     }
 
@@ -459,15 +504,16 @@ class DeliveryStore {
      * which makes PostgreSQL's work on the primary key several times cheaper, and in binary, which
      * spares it parsing two dates and two numbers a row.
      */
-    private static void writeSigns(BinaryCopyWriter out, LifeSigns signs, String feed, long id) throws SQLException {
+    private static void writeSigns(BinaryCopyWriter out, LifeSigns.Numbered signs, String feed, long id)
+            throws SQLException {
         SQLException[] failure = new SQLException[1];
         LocalDate[] firstDay = new LocalDate[1];
-        signs.forEachSorted((idNumber, month, date, row) -> {
+        signs.forEach((person, month, date, row) -> {
             if (failure[0] != null) {
                 return;
             }
             try {
-                out.row(feed != null ? 6 : 4).text(idNumber);
+                out.row(feed != null ? 6 : 4).int8(person);
                 if (feed != null) {
                     out.text(feed);
                 }
@@ -489,10 +535,14 @@ class DeliveryStore {
         }
     }
 
-    private static void copyRejects(Connection connection, long id, List<RejectLine> rejects) throws SQLException {
+    private void copyRejects(Connection connection, long id, List<RejectLine> rejects) throws SQLException {
         if (rejects.isEmpty()) {
             return;
         }
+        // the sealed cell is bound to its row's id, so the ids are taken before the rows are written
+        List<Long> ids = jdbc.sql("""
+                select nextval(pg_get_serial_sequence('sharing.reject', 'id')) from generate_series(1, :n)""")
+                .param("n", rejects.size()).query(Long.class).list();
         // PostgreSQL refuses COPY into a table under row-level security (ADR 0026): the rejects go
         // through a temporary table of the transaction
         try (Statement s = connection.createStatement()) {
@@ -500,22 +550,31 @@ class DeliveryStore {
                     create temporary table reject_load (like sharing.reject) on commit drop""");
         }
         try (CopyWriter out = CopyWriter.open(connection, """
-                copy reject_load (delivery_id, row_no, seq, column_header, value, reason_code, reason, row_rejected)
+                copy reject_load (id, delivery_id, row_no, seq, column_header, value_sealed, reason_code, reason,
+                    row_rejected)
                 from stdin""")) {
             long lastRow = -1;
             int seq = 0;
+            int i = 0;
             for (RejectLine r : rejects) {
                 seq = r.row() == lastRow ? seq + 1 : 0;
                 lastRow = r.row();
-                out.number(id).number(r.row()).number(seq).text(r.column()).text(r.value()).text(r.reasonCode())
-                        .text(r.reason()).bool(r.rowRejected());
+                long rejectId = ids.get(i++);
+                // a rejected cell is whatever the department wrote: an ID, a name, anything, so every one is sealed
+                String value = r.value() == null || r.value().isEmpty() ? null
+                        : "\\x" + HexFormat.of().formatHex(sealed.seal(REJECT_VALUE, rejectId, r.value()));
+                out.number(rejectId).number(id).number(r.row()).number(seq).text(r.column()).text(value)
+                        .text(r.reasonCode()).text(r.reason()).bool(r.rowRejected());
                 out.endRow();
             }
             out.finish();
         }
         try (Statement s = connection.createStatement()) {
             s.execute("""
-                    insert into sharing.reject select * from reject_load;
+                    insert into sharing.reject (id, delivery_id, row_no, seq, column_header, value_sealed, reason_code,
+                        reason, row_rejected)
+                    select id, delivery_id, row_no, seq, column_header, value_sealed, reason_code, reason, row_rejected
+                      from reject_load;
                     drop table reject_load""");
         }
     }
@@ -524,14 +583,38 @@ class DeliveryStore {
     void insertReviews(long id, List<ReviewItem> reviews) {
         for (ReviewItem item : reviews) {
             ReviewRow r = item.row();
+            long itemId = jdbc.sql("select nextval(pg_get_serial_sequence('sharing.review_item', 'id'))")
+                    .query(Long.class).single();
+            List<PersonLookup.Candidate> candidates = item.candidates();
+            long[] keys = new long[candidates.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = IdKeys.ofAscii(candidates.get(i).idNumber().getBytes(StandardCharsets.US_ASCII), 0);
+            }
+            long[] persons = new long[keys.length];
+            vault.numbersOf(keys, keys.length, persons);
+            StringBuilder json = new StringBuilder("[");
+            StringBuilder names = new StringBuilder();
+            for (int i = 0; i < keys.length; i++) {
+                PersonLookup.Candidate c = candidates.get(i);
+                Map<String, String> m = new LinkedHashMap<>();
+                m.put("person", Long.toString(persons[i]));
+                m.put("score", Integer.toString(c.score()));
+                m.put("reasons", String.join(",", c.reasons()));
+                json.append(i == 0 ? "" : ",").append(JsonText.object(m));
+                names.append(i == 0 ? "" : NAME_SEPARATOR).append(c.name() == null ? "" : c.name());
+            }
             jdbc.sql("""
-                    insert into sharing.review_item (delivery_id, row_no, kind, name, gender, birth_date, region_code,
-                        event_date, candidates)
-                    values (:id, :row, :kind, :name, :gender, :birth, :region, :event, cast(:candidates as jsonb))""")
-                    .param("id", id).param("row", r.row()).param("kind", r.kind().name()).param("name", r.name())
+                    insert into sharing.review_item (id, delivery_id, row_no, kind, name_sealed, gender, birth_date,
+                        region_code, event_date, candidates, candidate_names)
+                    values (:itemId, :id, :row, :kind, :name, :gender, :birth, :region, :event, cast(:candidates as jsonb),
+                        :names)""")
+                    .param("itemId", itemId).param("id", id).param("row", r.row()).param("kind", r.kind().name())
+                    .param("name", sealed.seal(REVIEW_NAME, itemId, r.name()))
                     .param("gender", r.gender() == null ? null : r.gender().code()).param("birth", r.birthDate())
                     .param("region", r.regionCode()).param("event", r.eventDate())
-                    .param("candidates", item.candidatesJson())
+                    .param("candidates", json.append(']').toString())
+                    .param("names", keys.length == 0 ? null
+                            : sealed.seal(CANDIDATE_NAMES, itemId, names.toString()))
                     .update();
         }
     }

@@ -10,9 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -298,7 +296,8 @@ class IngestionService implements DeliveryIngestion {
     private List<DeliveryStore.ReviewItem> reviews(PersonLookup lookup, DeliveryResult result) {
         List<DeliveryStore.ReviewItem> reviews = new ArrayList<>(result.reviews.size());
         for (ReviewRow row : result.reviews) {
-            reviews.add(new DeliveryStore.ReviewItem(row, candidatesJson(lookup, row)));
+            reviews.add(new DeliveryStore.ReviewItem(row, lookup.candidates(row.name(), row.gender(), row.birthDate(),
+                    row.regionCode(), REVIEW_CANDIDATES)));
         }
         return reviews;
     }
@@ -339,21 +338,5 @@ class IngestionService implements DeliveryIngestion {
             YearMonth month, LocalDate asOf, Instant received) {
         return new DeliveryStore.Header(provider, feed, fileName, stored.sha256(), stored.size(), null, null, month,
                 asOf, received, catalogue.version(), false);
-    }
-
-    private static String candidatesJson(PersonLookup lookup, ReviewRow row) {
-        List<PersonLookup.Candidate> candidates = lookup.candidates(row.name(), row.gender(), row.birthDate(),
-                row.regionCode(), REVIEW_CANDIDATES);
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < candidates.size(); i++) {
-            PersonLookup.Candidate c = candidates.get(i);
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("id_number", c.idNumber());
-            m.put("name", c.name());
-            m.put("score", Integer.toString(c.score()));
-            m.put("reasons", String.join(",", c.reasons()));
-            out.append(i == 0 ? "" : ",").append(JsonText.object(m));
-        }
-        return out.append(']').toString();
     }
 }

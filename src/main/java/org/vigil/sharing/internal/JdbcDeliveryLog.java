@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.vigil.governance.KeyService;
+import org.vigil.governance.SealedValues;
 import org.vigil.sharing.DeliveryCounts;
 import org.vigil.sharing.DeliveryLog;
 import org.vigil.sharing.DeliveryStatus;
@@ -22,9 +24,11 @@ import org.vigil.sharing.DeliverySummary;
 class JdbcDeliveryLog implements DeliveryLog {
 
     private final JdbcClient jdbc;
+    private final SealedValues sealed;
 
-    JdbcDeliveryLog(JdbcClient jdbc) {
+    JdbcDeliveryLog(JdbcClient jdbc, KeyService keys) {
         this.jdbc = jdbc;
+        this.sealed = new SealedValues(keys);
     }
 
     @Override
@@ -69,7 +73,7 @@ class JdbcDeliveryLog implements DeliveryLog {
         out.write("行号,列,值,原因,整行退回\r\n");
         try {
             jdbc.sql("""
-                    select row_no, column_header, value, reason, row_rejected from sharing.reject
+                    select row_no, column_header, value_sealed, reason, row_rejected, id from sharing.reject
                      where delivery_id = :id order by row_no, seq""")
                     .param("id", id)
                     .query((ResultSet rs) -> {
@@ -78,7 +82,8 @@ class JdbcDeliveryLog implements DeliveryLog {
                             out.write(',');
                             out.write(csv(rs.getString(2)));
                             out.write(',');
-                            out.write(csv(rs.getString(3)));
+                            // the cell is opened only here, for the file the provider corrects from (DATA-15)
+                            out.write(csv(sealed.open(DeliveryStore.REJECT_VALUE, rs.getLong(6), rs.getBytes(3))));
                             out.write(',');
                             out.write(csv(rs.getString(4)));
                             out.write(',');

@@ -1,5 +1,6 @@
 package org.vigil.sharing.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,9 +27,11 @@ import org.vigil.sharing.catalogue.FeedCatalogue;
 import org.vigil.vault.PersonVault;
 
 /**
- * Reads facts and life signs in one query ordered by ID number, and turns each person's rows into
- * evidence as soon as the next person begins: only one person's rows are ever held. The driver
- * fetches {@value #FETCH_SIZE} rows at a time, which it does only inside a transaction.
+ * Reads facts and life signs in one query ordered by person number, and turns each person's rows
+ * into evidence as soon as the next person begins: only one person's rows are ever held. The
+ * driver fetches {@value #FETCH_SIZE} rows at a time, which it does only inside a transaction.
+ * The rows name persons by the vault's number (DATA-15); each person's ID number is taken from the
+ * vault's map, filled once per process, for the evidence items that carry it.
  */
 @Service
 class JdbcSharedEvidence implements SharedEvidence {
@@ -53,43 +56,43 @@ class JdbcSharedEvidence implements SharedEvidence {
     /**
      * Life signs: per person and feed the latest on or before the as-of date (the table keeps one
      * per month). Facts: every one on or before it. A marriage names two people, each of whom may
-     * be a widowed spouse, so it is evidence about both. The outer sort is by the bytes of the ID,
-     * whatever the database's collation, because callers walk their own lists in that order.
+     * be a widowed spouse, so it is evidence about both (the other party's number is in the
+     * fact's attributes). Sorted by person number, the order of the tables' person indexes.
      */
     private static final String EVIDENCE = """
             with signs as (
-                select distinct on (l.id_number, l.feed) l.id_number, l.feed, l.event_date, l.delivery_id, l.row_no
+                select distinct on (l.person, l.feed) l.person, l.feed, l.event_date, l.delivery_id, l.row_no
                   from sharing.life_sign l
                   join sharing.delivery d on d.id = l.delivery_id and d.status = 'APPLIED' and d.data_month <= :knownMonth
                  where l.month <= :asOf and l.event_date <= :asOf
-                   and (cast(:person as text) is null or l.id_number = :person)
-                 order by l.id_number, l.feed, l.event_date desc, l.delivery_id, l.row_no
+                   and (cast(:person as bigint) is null or l.person = :person)
+                 order by l.person, l.feed, l.event_date desc, l.delivery_id, l.row_no
             )
             select e.* from (
-                select s.id_number, 'LIFE_SIGN' as fact, s.feed, s.event_date, null::date as end_date, d.provider,
+                select s.person, 'LIFE_SIGN' as fact, s.feed, s.event_date, null::date as end_date, d.provider,
                        s.delivery_id, s.row_no
                   from signs s join sharing.delivery d on d.id = s.delivery_id
                 union all
-                select f.id_number, f.kind, d.feed, coalesce(f.event_date, d.as_of), f.end_date, d.provider,
+                select f.person, f.kind, d.feed, coalesce(f.event_date, d.as_of), f.end_date, d.provider,
                        f.delivery_id, f.row_no
                   from sharing.fact f
                   join sharing.delivery d on d.id = f.delivery_id and d.status = 'APPLIED' and d.data_month <= :knownMonth
-                 where f.id_number is not null and f.kind in (:kinds)
+                 where f.person is not null and f.kind in (:kinds)
                    and coalesce(f.event_date, d.as_of) <= :asOf
                    and not (f.kind = 'SENTENCE' and coalesce(f.attributes ->> :penalty, '') = :atLiberty)
                    and not (f.kind = 'MARRIAGE' and coalesce(f.attributes ->> :registrationKind, '') = :divorce)
-                   and (cast(:person as text) is null or f.id_number = :person)
+                   and (cast(:person as bigint) is null or f.person = :person)
                 union all
-                select f.attributes ->> :otherParty, f.kind, d.feed, coalesce(f.event_date, d.as_of), f.end_date,
-                       d.provider, f.delivery_id, f.row_no
+                select cast(f.attributes ->> :otherParty as bigint), f.kind, d.feed, coalesce(f.event_date, d.as_of),
+                       f.end_date, d.provider, f.delivery_id, f.row_no
                   from sharing.fact f
                   join sharing.delivery d on d.id = f.delivery_id and d.status = 'APPLIED' and d.data_month <= :knownMonth
                  where f.kind = 'MARRIAGE' and f.attributes ->> :otherParty is not null
                    and coalesce(f.event_date, d.as_of) <= :asOf
                    and coalesce(f.attributes ->> :registrationKind, '') <> :divorce
-                   and (cast(:person as text) is null or f.attributes ->> :otherParty = :person)
+                   and (cast(:person as bigint) is null or cast(f.attributes ->> :otherParty as bigint) = :person)
             ) e
-            order by e.id_number collate "C", e.event_date, e.delivery_id, e.row_no""";
+            order by e.person, e.event_date, e.delivery_id, e.row_no""";
 
     private static final Comparator<EvidenceItem> ORDER = Comparator.comparing(EvidenceItem::date)
             .thenComparing(EvidenceItem::kind)
@@ -97,63 +100,78 @@ class JdbcSharedEvidence implements SharedEvidence {
             .thenComparingLong(i -> i.source().row());
 
     private final JdbcClient jdbc;
-    private final PersonVault vault;
+    private final WarmVault vault;
     private final String otherParty;
 
-    JdbcSharedEvidence(JdbcClient jdbc, PersonVault vault) {
+    JdbcSharedEvidence(JdbcClient jdbc, WarmVault vault) {
         this.jdbc = jdbc;
         this.vault = vault;
-        // the spouse who is not the file's subject: the catalogue names the column
+        // the spouse who is not the file's subject: the catalogue names the column, the fact its number
         this.otherParty = FeedCatalogue.standard().find(MARRIAGE_FEED)
                 .flatMap(f -> f.columnFor(ColumnRole.OTHER_PARTY_ID)).map(ColumnDefinition::key)
+                .map(FactRow::personKey)
                 .orElseThrow(() -> new IllegalStateException("the catalogue's " + MARRIAGE_FEED + " names no other party"));
     }
 
+    // Kept until the certification module walks by number (ADR 0035): the whole walk gathered and
+    // sorted by ID text in memory, which a city of a million persons' evidence can afford once a month.
     @Override
     @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
     public void forEachPerson(LocalDate asOf, PersonVisitor visitor) {
         Objects.requireNonNull(asOf, "asOf");
-        read(asOf, null, visitor);
+        TreeMap<String, List<EvidenceItem>> byId = new TreeMap<>();
+        read(asOf, null, (person, items) -> byId.put(vault.vault().idNumber(person), items));
+        byId.forEach(visitor::visit);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<EvidenceItem> about(String idNumber, LocalDate asOf) {
         Objects.requireNonNull(idNumber, "idNumber");
-        List<EvidenceItem> found = new ArrayList<>();
-        read(asOf, idNumber, (id, items) -> found.addAll(items));
-        return found;
+        Objects.requireNonNull(asOf, "asOf");
+        long key = idNumber.length() == IdKeys.LENGTH
+                ? IdKeys.ofAscii(idNumber.getBytes(StandardCharsets.US_ASCII), 0) : 0;
+        if (key == 0) {
+            return List.of();
+        }
+        // looked up without recording: an ID the vault never saw has no evidence
+        return vault.vault().find(key).map(person -> about(person.longValue(), asOf)).orElse(List.of());
     }
 
-    // Interim (ADR 0035 step 4 replaces it): the evidence is still stored by ID number, so the
-    // numbered walk is gathered and sorted in memory here; sharing's rows move to person numbers next.
     @Override
     @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
     public void forEachPersonByNumber(LocalDate asOf, NumberedVisitor visitor) {
         Objects.requireNonNull(asOf, "asOf");
-        TreeMap<Long, List<EvidenceItem>> byNumber = new TreeMap<>();
-        read(asOf, null, (id, items) -> byNumber.put(vault.numberOf(IdKeys.ofAscii(
-                id.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0)), items));
-        byNumber.forEach(visitor::visit);
+        read(asOf, null, visitor);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<EvidenceItem> about(long person, LocalDate asOf) {
-        return about(vault.idNumber(person), asOf);
+        Objects.requireNonNull(asOf, "asOf");
+        List<EvidenceItem> found = new ArrayList<>();
+        read(asOf, person, (p, items) -> found.addAll(items));
+        return found;
     }
 
-    private void read(LocalDate asOf, String person, PersonVisitor visitor) {
+    private void read(LocalDate asOf, Long person, NumberedVisitor visitor) {
+        PersonVault persons;
         if (person == null) {
             // the sort of every sign and fact spills to disk at the default 4 MB and then takes more
             // than twice as long (4.1 s against 1.7 s for a city of 200,000); this transaction only
             jdbc.sql("select set_config('work_mem', :mem, true)").param("mem", SORT_MEMORY).query(String.class).single();
+            // a walk names most persons: their ID numbers are opened in one pass, not one query each
+            persons = vault.get();
         }
-        PersonRows rows = new PersonRows(asOf, visitor);
+        else {
+            persons = vault.vault();
+        }
+        PersonRows rows = new PersonRows(asOf, persons, visitor);
         jdbc.sql(EVIDENCE).withFetchSize(FETCH_SIZE)
                 // what was known by the as-of date: deliveries of later data months, however early
                 // their events, do not change a past month's run when it is replayed
-                .param("asOf", asOf).param("knownMonth", asOf.withDayOfMonth(1)).param("person", person).param("kinds", EVIDENCE_FACTS)
+                .param("asOf", asOf).param("knownMonth", asOf.withDayOfMonth(1)).param("person", person)
+                .param("kinds", EVIDENCE_FACTS)
                 .param("penalty", PENALTY).param("atLiberty", AT_LIBERTY)
                 .param("registrationKind", REGISTRATION_KIND).param("divorce", DIVORCE)
                 .param("otherParty", otherParty)
@@ -169,28 +187,30 @@ class JdbcSharedEvidence implements SharedEvidence {
     static final class PersonRows {
 
         private final LocalDate asOf;
-        private final PersonVisitor visitor;
+        private final PersonVault vault;
+        private final NumberedVisitor visitor;
         private final List<Row> rows = new ArrayList<>();
-        private String person;
+        private long person;
 
-        PersonRows(LocalDate asOf, PersonVisitor visitor) {
+        PersonRows(LocalDate asOf, PersonVault vault, NumberedVisitor visitor) {
             this.asOf = asOf;
+            this.vault = vault;
             this.visitor = visitor;
         }
 
         void add(ResultSet rs) throws SQLException {
-            String id = rs.getString(1);
-            if (!id.equals(person)) {
+            long p = rs.getLong(1);
+            if (p != person) {
                 flush();
-                person = id;
+                person = p;
             }
             rows.add(new Row(rs.getString(2), rs.getString(3), date(rs.getDate(4)), date(rs.getDate(5)),
                     new Provenance(rs.getString(6), rs.getString(3), rs.getLong(7), rs.getLong(8))));
         }
 
         void flush() {
-            if (person != null && !rows.isEmpty()) {
-                visitor.visit(person, evidence(person, rows, asOf));
+            if (person != 0 && !rows.isEmpty()) {
+                visitor.visit(person, evidence(vault.idNumber(person), rows, asOf));
             }
             rows.clear();
         }

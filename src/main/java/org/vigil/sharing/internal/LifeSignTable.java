@@ -127,6 +127,18 @@ final class LifeSignTable {
         void visit(String idNumber, int month, LocalDate date, long row);
     }
 
+    /** The day of a value. */
+    static LocalDate dateOf(long value) {
+        int month = (int) (value >>> MONTH_SHIFT);
+        int day = (int) (value >>> DAY_SHIFT) & 31;
+        return LocalDate.of(month / 12, month % 12 + 1, day);
+    }
+
+    /** The row of a value. */
+    static long rowOf(long value) {
+        return ROW_MASK - (value & ROW_MASK);
+    }
+
     static void visit(Visitor visitor, long id, long value) {
         int month = (int) (value >>> MONTH_SHIFT);
         int day = (int) (value >>> DAY_SHIFT) & 31;

@@ -31,19 +31,23 @@ import org.vigil.registry.PersonIndex;
 class PersonLookups {
 
     private final PersonDirectory directory;
+    private final WarmVault vault;
     private final Clock clock;
     private final Duration ttl;
     private PersonLookup cached;
     private Instant takenAt;
 
-    PersonLookups(PersonDirectory directory, Clock clock,
+    PersonLookups(PersonDirectory directory, WarmVault vault, Clock clock,
             @Value("${vigil.sharing.person-index-ttl:PT5M}") Duration ttl) {
         this.directory = directory;
+        this.vault = vault;
         this.clock = clock;
         this.ttl = ttl;
     }
 
     synchronized PersonLookup current() {
+        // the delivery's rows are written by person number (DATA-15): the vault's map is filled first
+        vault.get();
         Instant now = clock.instant();
         if (cached == null || !now.isBefore(takenAt.plus(ttl)) || now.isBefore(takenAt)) {
             cached = of(directory.snapshot());

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.vigil.identity.CreditCode;
 import org.vigil.identity.EmailAddress;
 import org.vigil.identity.Gender;
+import org.vigil.identity.IdKeys;
 import org.vigil.identity.OrganizationCode;
 import org.vigil.identity.Parsed;
 import org.vigil.identity.PersonName;
@@ -22,6 +23,7 @@ import org.vigil.sharing.catalogue.CellParser;
 import org.vigil.sharing.catalogue.CellParsers;
 import org.vigil.sharing.catalogue.ColumnDefinition;
 import org.vigil.sharing.catalogue.ColumnRole;
+import org.vigil.sharing.catalogue.ColumnType;
 import org.vigil.sharing.catalogue.FactKind;
 import org.vigil.sharing.catalogue.FeedDefinition;
 import org.vigil.sharing.catalogue.ImageData;
@@ -107,6 +109,15 @@ final class RowInterpreter {
      */
     private static final java.util.Set<ColumnRole> SIGN_ROLES = java.util.EnumSet.of(ColumnRole.SUBJECT_ID,
             ColumnRole.EVENT_DATE, ColumnRole.EVENT_PERIOD);
+
+    /**
+     * What a fact does not keep of its row (DATA-15): names, phones, e-mails and addresses. Nothing
+     * reads them from a fact (the evidence uses dates, kinds and the persons' numbers), and the
+     * stored raw file still shows what the department wrote; sealing them would cost a seal a
+     * value on the way in for values nobody opens.
+     */
+    static final java.util.Set<ColumnType> NOT_STORED = java.util.EnumSet.of(ColumnType.NAME, ColumnType.PHONE,
+            ColumnType.EMAIL, ColumnType.ADDRESS);
 
     private static boolean foldsToLifeSigns(FeedDefinition feed) {
         return feed.fact() == FactKind.LIFE_SIGN;
@@ -218,15 +229,26 @@ final class RowInterpreter {
         }
         boolean linked = id != null && persons.contains(id);
         Map<String, String> attributes = new LinkedHashMap<>();
+        Map<String, Long> otherIds = Map.of();
         for (int i = 0; i < columns.length; i++) {
             Column c = columns[i];
-            if (values[i] != null && c != subjectId) {
+            if (values[i] == null || c == subjectId) {
+                continue;
+            }
+            if (values[i] instanceof ResidentId other) {
+                // stored as the other person's vault number once written (DATA-15)
+                if (otherIds.isEmpty()) {
+                    otherIds = new LinkedHashMap<>();
+                }
+                otherIds.put(c.definition().key(), IdKeys.of(other));
+            }
+            else if (!NOT_STORED.contains(c.definition().type())) {
                 attributes.put(c.definition().key(), text(values[i]));
             }
         }
         LocalDate end = (LocalDate) value(values, eventEnd);
-        out.fact(number, hash, lines, new FactRow(number, kind, id == null ? null : id.value(), linked, date, end,
-                attributes), linked);
+        out.fact(number, hash, lines, new FactRow(number, kind, id == null ? 0 : IdKeys.of(id), linked, date, end,
+                attributes, otherIds), linked);
     }
 
     private LocalDate eventDate(Object[] values) {

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.governance.AuditTrail;
+import org.vigil.governance.KeyService;
 import org.vigil.sharing.DeliveryReport;
 import org.vigil.sharing.DeliveryRequest;
 import org.vigil.sharing.DeliveryStatus;
@@ -35,6 +36,7 @@ import org.vigil.sharing.agreement.ProviderRegistration;
 import org.vigil.sharing.agreement.ProviderRegistry;
 import org.vigil.sharing.catalogue.FeedCatalogue;
 import org.vigil.sharing.reading.ReadLimits;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,6 +54,8 @@ class DeliveryAtomicityTest {
     Path workspace;
 
     private final AuditTrail audit;
+    private final PersonVault vault;
+    private final KeyService keys;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -61,8 +65,11 @@ class DeliveryAtomicityTest {
 
     @Autowired
     DeliveryAtomicityTest(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, ProviderTerms terms,
-            ProviderRegistry providers, AgreementRegister agreements, AuditTrail audit) {
+            ProviderRegistry providers, AgreementRegister agreements, AuditTrail audit, PersonVault vault,
+            KeyService keys) {
         this.audit = audit;
+        this.vault = vault;
+        this.keys = keys;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -99,7 +106,7 @@ class DeliveryAtomicityTest {
                 return List.of();
             }
         };
-        DeliveryStore failing = new DeliveryStore(dataSource, jdbc, transactions, audit) {
+        DeliveryStore failing = new DeliveryStore(dataSource, jdbc, transactions, audit, vault, keys) {
             @Override
             void insertReviews(long id, List<ReviewItem> reviews) {
                 super.insertReviews(id, reviews);
@@ -120,7 +127,7 @@ class DeliveryAtomicityTest {
         assertThat(rows("sharing.review_item")).isZero();
 
         IngestionService healthy = new IngestionService(FeedCatalogue.standard(), terms, () -> nobody,
-                new DeliveryStore(dataSource, jdbc, transactions, audit), raw, event -> { }, clock, 2, ReadLimits.standard(), java.util.Optional.empty());
+                new DeliveryStore(dataSource, jdbc, transactions, audit, vault, keys), raw, event -> { }, clock, 2, ReadLimits.standard(), java.util.Optional.empty());
         DeliveryReport report = healthy.ingest(request);
         assertThat(report.status()).isEqualTo(DeliveryStatus.APPLIED);
         assertThat(report.counts().review()).isEqualTo(1);

@@ -43,6 +43,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.governance.AuditTrail;
+import org.vigil.governance.KeyService;
 import org.vigil.identity.Gender;
 import org.vigil.identity.ResidentId;
 import org.vigil.sharing.DeliveryReport;
@@ -60,6 +61,7 @@ import org.vigil.sharing.catalogue.FeedCatalogue;
 import org.vigil.sharing.quality.GateDecision;
 import org.vigil.sharing.quality.QualityGate;
 import org.vigil.sharing.reading.ReadLimits;
+import org.vigil.vault.PersonVault;
 
 /**
  * A delivery's life signs are written on a thread of their own while the calling thread finishes
@@ -83,6 +85,8 @@ class OverlappedWriteTest {
     Path workspace;
 
     private final AuditTrail audit;
+    private final PersonVault vault;
+    private final KeyService keys;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -93,8 +97,11 @@ class OverlappedWriteTest {
 
     @Autowired
     OverlappedWriteTest(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, ProviderTerms terms,
-            ProviderRegistry providers, AgreementRegister agreements, AuditTrail audit) {
+            ProviderRegistry providers, AgreementRegister agreements, AuditTrail audit, PersonVault vault,
+            KeyService keys) {
         this.audit = audit;
+        this.vault = vault;
+        this.keys = keys;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -120,7 +127,7 @@ class OverlappedWriteTest {
         AtomicInteger buffersSent = new AtomicInteger();
         DataSource failing = failingLifeSignCopy(buffersSent);
         DeliveryStore store = new DeliveryStore(failing, JdbcClient.create(failing),
-                new TransactionTemplate(new DataSourceTransactionManager(failing)), audit);
+                new TransactionTemplate(new DataSourceTransactionManager(failing)), audit, vault, keys);
 
         assertThatThrownBy(() -> service(store, Optional.empty()).ingest(request(provider, file)))
                 .hasMessageContaining("simulated failure half-way through the life signs");
@@ -341,7 +348,7 @@ class OverlappedWriteTest {
     }
 
     private DeliveryStore healthyStore() {
-        return new DeliveryStore(dataSource, jdbc, transactions, audit);
+        return new DeliveryStore(dataSource, jdbc, transactions, audit, vault, keys);
     }
 
     private IngestionService service(DeliveryStore store, Optional<QualityGate> gate) {
