@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vigil.runtime.DataScope;
 
 /**
  * A table's column of {@link SealedValues}, bound to each row by a {@code bigint} (the row's id or
@@ -20,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>update: the new sealed value and the row.</li>
  * </ul>
  * A value that does not open is left where it is and logged: it was changed outside Vigil, and its
- * key must not be retired while that is looked into.
+ * key must not be retired while that is looked into. Counting and moving run at the system's data
+ * scope: whoever runs a rotation (a security administrator, the scheduler) must reach every row,
+ * not only the rows of a jurisdiction, or the old key could never be retired.
  */
 public final class SealedColumn implements Resealable {
 
@@ -52,12 +55,20 @@ public final class SealedColumn implements Resealable {
 
     @Override
     public long countUnder(String keyId) {
-        Long n = jdbc.queryForObject(count, Long.class, (Object) SealedValues.keyPrefix(keyId));
-        return n == null ? 0 : n;
+        try (DataScope.Binding b = DataScope.bind(DataScope.system())) {
+            Long n = jdbc.queryForObject(count, Long.class, (Object) SealedValues.keyPrefix(keyId));
+            return n == null ? 0 : n;
+        }
     }
 
     @Override
     public int reseal(String keyId, int limit) {
+        try (DataScope.Binding b = DataScope.bind(DataScope.system())) {
+            return moveUnder(keyId, limit);
+        }
+    }
+
+    private int moveUnder(String keyId, int limit) {
         Integer moved = transactions.execute(t -> {
             List<Object[]> rows = jdbc.query(select, (rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2)},
                     SealedValues.keyPrefix(keyId), limit);
