@@ -113,6 +113,7 @@ public final class PersonIndexBench {
             measureCandidates(index);
         }
         if (ownFolder) {
+            Files.deleteIfExists(data.resolve("persons.csv"));
             Files.deleteIfExists(data); // the database removed its own folder inside it on close
         }
         System.out.println("done");
