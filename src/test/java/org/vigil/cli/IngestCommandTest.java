@@ -7,12 +7,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.vigil.sharing.agreement.AgreementDraft;
 import org.vigil.sharing.agreement.AgreementIntegrationTest;
 import org.vigil.sharing.agreement.AgreementPurpose;
@@ -32,6 +35,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IngestCommandTest {
 
     private static final String DEATHS = "death.police_deregistration";
+
+    /**
+     * A key folder of this class's own that the command gets as well: the registry's names and the
+     * vault's ID numbers in the test database are sealed under its keys (DATA-15), and the default
+     * test folder's name is random each time it is read.
+     */
+    private static final Path KEYS = Path.of(System.getProperty("java.io.tmpdir"),
+            "vigil-test-cli-ingest-keys-" + UUID.randomUUID());
+
+    @DynamicPropertySource
+    static void keys(DynamicPropertyRegistry registry) {
+        registry.add("vigil.keys.dir", KEYS::toString);
+    }
 
     @TempDir
     Path workspace;
@@ -80,6 +96,7 @@ class IngestCommandTest {
 
     /** Runs the command with the test's database as its external database and a temporary raw store. */
     private CliRun againstTestDatabase(String... args) throws Exception {
-        return CliRun.against(dataSource, Map.of("vigil.sharing.raw-dir", workspace.resolve("raw").toString()), args);
+        return CliRun.against(dataSource, Map.of("vigil.sharing.raw-dir", workspace.resolve("raw").toString(),
+                "vigil.keys.dir", KEYS.toString()), args);
     }
 }
