@@ -15,4 +15,10 @@ public interface PersonContacts {
      * them; a person without one, or unknown to the registry, is left out.
      */
     Map<String, String> phones(Collection<String> idNumbers);
+
+    /**
+     * The same by the vault's person numbers ({@link org.vigil.vault.PersonVault}), for modules that
+     * store those instead of ID numbers (DATA-15).
+     */
+    Map<Long, String> phonesOfPersons(Collection<Long> personNumbers);
 }

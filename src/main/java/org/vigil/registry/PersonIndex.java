@@ -63,6 +63,13 @@ public interface PersonIndex {
     /** The person with number {@code index}. */
     PersonSummary person(int index);
 
+    /**
+     * The vault's person number of person {@code index} ({@link org.vigil.vault.PersonVault}): what
+     * other modules store instead of the ID number (DATA-15), and unlike {@code index} the same in
+     * every snapshot.
+     */
+    long personNumber(int index);
+
     /** The normalised 18-character ID number of person {@code index}. */
     String idNumber(int index);
 

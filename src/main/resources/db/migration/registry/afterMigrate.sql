@@ -8,3 +8,6 @@ revoke insert, update, delete, truncate on registry.flyway_schema_history from $
 -- The versions of persons and employers are append-only for the application (DATA-8, ADR 0029):
 -- history is added, never rewritten or removed.
 revoke update, delete, truncate on registry.person_version, registry.employer_version from ${app_role};
+-- Except that a key rotation seals a version's personal values again under the new key (DATA-15):
+-- those columns only, and a trigger (V5) refuses anything but a move to another key.
+grant update (name, address, phone, email) on registry.person_version to ${app_role};

@@ -5,13 +5,10 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
-
-import javax.sql.DataSource;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,11 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.vigil.VigilApplication;
 import org.vigil.identity.PersonName;
 import org.vigil.identity.ResidentId;
-import org.vigil.runtime.CopyWriter;
 
 /**
  * Measures the person index on a registry of synthetic persons: writes them into a throw-away
- * embedded PostgreSQL with COPY, takes snapshots, and prints the snapshot time, the heap the index
+ * embedded PostgreSQL through the registry's baseline load (timed), takes snapshots, and prints the snapshot time, the heap the index
  * keeps, {@code indexOf} lookups per second on one thread and the time of a candidate query. Not a
  * test: run it by hand (see docs/performance.md, "Person index").
  *
@@ -82,10 +78,15 @@ public final class PersonIndexBench {
                 .run("--vigil.db.url=", "--vigil.db.embedded.dir=" + data.resolve("postgres"),
                         "--vigil.db.embedded.clean=true", "--logging.level.root=warn",
                         "--logging.level.org.vigil=warn", "--logging.level.org.vigil.registry.internal=info")) {
+            Path csv = data.resolve("persons.csv");
+            writePersons(csv, persons);
+            // the registry load as the demo runs it: validation, COPY and insert in one transaction
+            long cpu0 = OS.getProcessCpuTime();
             long t0 = System.nanoTime();
-            writePersons(context.getBean(DataSource.class), persons);
-            System.out.printf(Locale.ROOT, "COPY of %,d persons into registry.person: %.2f s%n", persons,
-                    (System.nanoTime() - t0) / 1e9);
+            LoadReport loaded = context.getBean(RegistryBaseline.class).loadPersons(csv);
+            System.out.printf(Locale.ROOT, "registry load of %,d persons (RegistryBaseline.loadPersons): %.2f s "
+                    + "(JVM CPU %.2f s, load average %.1f)%n", loaded.added(), (System.nanoTime() - t0) / 1e9,
+                    (OS.getProcessCpuTime() - cpu0) / 1e9, OS.getSystemLoadAverage());
 
             PersonDirectory directory = context.getBean(PersonDirectory.class);
             PersonIndex index = null;
@@ -112,12 +113,13 @@ public final class PersonIndexBench {
             measureCandidates(index);
         }
         if (ownFolder) {
+            Files.deleteIfExists(data.resolve("persons.csv"));
             Files.deleteIfExists(data); // the database removed its own folder inside it on close
         }
         System.out.println("done");
     }
 
-    private static void writePersons(DataSource dataSource, int persons) throws Exception {
+    private static void writePersons(Path csv, int persons) throws Exception {
         SplittableRandom random = new SplittableRandom(SEED);
         int[] surnameCum = new int[SURNAME_WEIGHTS.length];
         int total = 0;
@@ -127,10 +129,9 @@ public final class PersonIndexBench {
         }
         // sequence numbers used per district and birth day, so every ID is distinct
         int[][] used = new int[DISTRICTS.length][BIRTH_DAYS];
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (CopyWriter out = CopyWriter.open(connection,
-                    "copy registry.person (id_number, name, gender, birth_date, region_code) from stdin")) {
+        try (java.io.Writer out = Files.newBufferedWriter(csv, java.nio.charset.StandardCharsets.UTF_8)) {
+            out.write("id_number,name,gender,birth_date,region_code,address,phone\n");
+            {
                 StringBuilder sb = new StringBuilder(24);
                 for (int p = 0; p < persons; p++) {
                     int district = random.nextInt(DISTRICTS.length);
@@ -152,12 +153,14 @@ public final class PersonIndexBench {
                     String id = sb.toString();
                     String region = DISTRICTS[district] + three(1 + random.nextInt(STREETS))
                             + three(1 + random.nextInt(COMMUNITIES));
-                    out.text(id).text(name(random, surnameCum, total)).text(male ? "M" : "F").date(birth)
-                            .text(region).endRow();
+                    // an address and a mobile number for most, as the city's records have
+                    String address = random.nextInt(10) < 9 ? "吉林市" + region.substring(6, 9) + "街道"
+                            + (1 + random.nextInt(300)) + "号" : "";
+                    String phone = random.nextInt(10) < 8 ? "13" + String.format("%09d", random.nextInt(1_000_000_000)) : "";
+                    out.write(id + "," + name(random, surnameCum, total) + "," + (male ? "M" : "F") + "," + birth + ","
+                            + region + "," + address + "," + phone + "\n");
                 }
-                out.finish();
             }
-            connection.commit();
         }
     }
 

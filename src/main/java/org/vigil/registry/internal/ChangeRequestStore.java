@@ -3,18 +3,22 @@ package org.vigil.registry.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.vigil.governance.SealedValues;
 import org.vigil.governance.StaffRole;
 import org.vigil.registry.change.ChangeActor;
 import org.vigil.registry.change.ChangeField;
@@ -52,12 +56,22 @@ class ChangeRequestStore {
              where cast(:status as text) is null or status = :status
              order by id desc limit :limit""";
 
+    /** Where a change item's sealed values live; the row is the item's own id. */
+    static final String OLD_VALUE = "registry.change_item.old_value";
+    static final String NEW_VALUE = "registry.change_item.new_value";
+
+    /** The fields whose values are personal data, sealed in a change item (DATA-15); the rest stay in clear. */
+    static final Set<ChangeField> SEALED = EnumSet.of(ChangeField.PERSON_ID_NUMBER, ChangeField.PERSON_NAME,
+            ChangeField.PERSON_ADDRESS, ChangeField.PERSON_PHONE, ChangeField.PERSON_EMAIL);
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    private final SealedValues sealed;
 
-    ChangeRequestStore(JdbcClient jdbc, JdbcTemplate batches) {
+    ChangeRequestStore(JdbcClient jdbc, JdbcTemplate batches, PersonalValues personal) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.sealed = personal.sealed();
     }
 
     /** A new request with its items; an immediate one is recorded as modified by its applicant at once. */
@@ -77,13 +91,25 @@ class ChangeRequestStore {
                 .param("modifiedRole", immediate ? by.role().name() : null, java.sql.Types.VARCHAR)
                 .param("modifiedAt", immediate ? when : null, java.sql.Types.TIMESTAMP)
                 .query(Long.class).single();
+        // the items' ids first: each sealed value is bound to its item's row
+        List<Long> itemIds = jdbc.sql("""
+                select nextval(pg_get_serial_sequence('registry.change_item', 'id')) from generate_series(1, :n)""")
+                .param("n", items.size()).query(Long.class).list();
         List<Object[]> rows = new ArrayList<>(items.size());
-        for (ChangeItem item : items) {
-            rows.add(new Object[] {id, item.recordId(), item.field().name(), item.oldValue(), item.newValue()});
+        for (int i = 0; i < items.size(); i++) {
+            ChangeItem item = items.get(i);
+            long itemId = itemIds.get(i);
+            boolean personal = SEALED.contains(item.field());
+            rows.add(new Object[] {itemId, id, item.recordId(), item.field().name(),
+                personal ? null : item.oldValue(), personal ? null : item.newValue(),
+                personal ? sealed.seal(OLD_VALUE, itemId, item.oldValue()) : null,
+                personal ? sealed.seal(NEW_VALUE, itemId, item.newValue()) : null});
         }
         batches.batchUpdate("""
-                insert into registry.change_item (request_id, record_id, field, old_value, new_value)
-                values (?, ?, ?, ?, ?)""", rows);
+                insert into registry.change_item (id, request_id, record_id, field, old_value, new_value, old_sealed,
+                       new_sealed)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows, new int[] {Types.BIGINT, Types.BIGINT, Types.BIGINT,
+                    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BINARY, Types.BINARY});
         return id;
     }
 
@@ -145,12 +171,17 @@ class ChangeRequestStore {
     private Map<Long, List<ChangeItem>> items(Collection<Long> requestIds) {
         Map<Long, List<ChangeItem>> items = new HashMap<>();
         jdbc.sql("""
-                        select request_id, record_id, field, old_value, new_value
+                        select request_id, record_id, field, old_value, new_value, id, old_sealed, new_sealed
                           from registry.change_item where request_id in (:ids)""")
                 .param("ids", requestIds)
                 .query(rs -> {
+                    long itemId = rs.getLong(6);
+                    byte[] oldSealed = rs.getBytes(7);
+                    byte[] newSealed = rs.getBytes(8);
+                    String oldValue = oldSealed == null ? rs.getString(4) : sealed.open(OLD_VALUE, itemId, oldSealed);
+                    String newValue = newSealed == null ? rs.getString(5) : sealed.open(NEW_VALUE, itemId, newSealed);
                     items.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ChangeItem(rs.getLong(2),
-                            ChangeField.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)));
+                            ChangeField.valueOf(rs.getString(3)), oldValue, newValue));
                 });
         Comparator<ChangeItem> order = Comparator.comparingLong(ChangeItem::recordId).thenComparing(ChangeItem::field);
         items.values().forEach(list -> list.sort(order));

@@ -53,6 +53,7 @@ final class InMemoryPersonIndex implements PersonIndex {
 
     // per person
     private final long[] idKeys;
+    private final long[] personNumbers;
     private final int[] nameOf;
     private final byte[] genders;
     private final int[] birthDays;
@@ -76,13 +77,14 @@ final class InMemoryPersonIndex implements PersonIndex {
     private final int[] dayStart;
     private final int[] personsByBirth;
 
-    InMemoryPersonIndex(Instant takenAt, int size, long[] idKeys, int[] nameOf, byte[] genders, int[] birthDays,
+    InMemoryPersonIndex(Instant takenAt, int size, long[] idKeys, long[] personNumbers, int[] nameOf, byte[] genders, int[] birthDays,
             long[] regions, IdKeyTable byId, char[] namePool, int[] nameStart, int[] personsOfNameStart,
             int[] personsByName, IdKeyTable soundKeys, int[] namesOfSoundStart, int[] namesBySound, int firstDay,
             int[] dayStart, int[] personsByBirth) {
         this.takenAt = takenAt;
         this.size = size;
         this.idKeys = idKeys;
+        this.personNumbers = personNumbers;
         this.nameOf = nameOf;
         this.genders = genders;
         this.birthDays = birthDays;
@@ -141,6 +143,11 @@ final class InMemoryPersonIndex implements PersonIndex {
     public PersonSummary person(int index) {
         return new PersonSummary(index, idNumber(index), name(index), gender(index), birthDate(index),
                 regionCode(index));
+    }
+
+    @Override
+    public long personNumber(int index) {
+        return personNumbers[checked(index)];
     }
 
     @Override

@@ -31,6 +31,7 @@ final class PersonIndexBuilder {
 
     private int size;
     private long[] idKeys = new long[INITIAL];
+    private long[] personNumbers = new long[INITIAL];
     private int[] nameOf = new int[INITIAL];
     private byte[] genders = new byte[INITIAL];
     private int[] birthDays = new int[INITIAL];
@@ -56,8 +57,9 @@ final class PersonIndexBuilder {
     private int pairs;
 
     /**
-     * Adds one person as the registry stores it.
+     * Adds one person as the registry stores it, the name opened and the ID taken from the vault.
      *
+     * @param person     the vault's person number
      * @param idKey      the normalised 18-character ID, packed as {@link IdKeys} packs it
      * @param name       the name as stored
      * @param male       whether the recorded sex is male
@@ -65,7 +67,7 @@ final class PersonIndexBuilder {
      * @param regionCode the 12-digit community code as a number
      * @throws IllegalStateException when a stored value breaks the registry's own constraints
      */
-    void add(long idKey, String name, boolean male, int birthDay, long regionCode) {
+    void add(long person, long idKey, String name, boolean male, int birthDay, long regionCode) {
         if (idKey <= 0) {
             throw new IllegalStateException("registry person " + (size + 1) + " has no packed ID");
         }
@@ -75,12 +77,14 @@ final class PersonIndexBuilder {
         if (size == idKeys.length) {
             int grown = size * 2;
             idKeys = Arrays.copyOf(idKeys, grown);
+            personNumbers = Arrays.copyOf(personNumbers, grown);
             nameOf = Arrays.copyOf(nameOf, grown);
             genders = Arrays.copyOf(genders, grown);
             birthDays = Arrays.copyOf(birthDays, grown);
             regions = Arrays.copyOf(regions, grown);
         }
         idKeys[size] = idKey;
+        personNumbers[size] = person;
         nameOf[size] = rawNumber(name);
         genders[size] = male ? InMemoryPersonIndex.MALE : InMemoryPersonIndex.FEMALE;
         birthDays[size] = birthDay;
@@ -148,7 +152,8 @@ final class PersonIndexBuilder {
         int[] dayStart = new int[lastDay - firstDay + 2];
         int[] personsByBirth = groupBy(dayOffsets, n, lastDay - firstDay + 1, dayStart);
 
-        return new InMemoryPersonIndex(takenAt, n, Arrays.copyOf(idKeys, n), Arrays.copyOf(nameOf, n),
+        return new InMemoryPersonIndex(takenAt, n, Arrays.copyOf(idKeys, n), Arrays.copyOf(personNumbers, n),
+                Arrays.copyOf(nameOf, n),
                 Arrays.copyOf(genders, n), Arrays.copyOf(birthDays, n), Arrays.copyOf(regions, n), byId, pool,
                 nameStarts, personsOfNameStart, personsByName, soundKeys, namesOfSoundStart, namesBySound, firstDay,
                 dayStart, personsByBirth);

@@ -1,5 +1,6 @@
 package org.vigil.registry.change;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,11 +17,13 @@ import org.vigil.governance.AuditAction;
 import org.vigil.governance.AuditLog;
 import org.vigil.governance.AuditedEvent;
 import org.vigil.governance.StaffRole;
+import org.vigil.identity.IdKeys;
 import org.vigil.registry.RegistryBaseline;
 import org.vigil.registry.change.ChangeRefusedException.Kind;
 import org.vigil.registry.change.RegistryFixture.Employer;
 import org.vigil.registry.change.RegistryFixture.Person;
 import org.vigil.runtime.SettableClock;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,12 +53,13 @@ class ChangeRequestsTest {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final SettableClock clock;
+    private final PersonVault vault;
 
     private RegistryFixture registry;
 
     @Autowired
     ChangeRequestsTest(ChangeRequests changes, RecordHistory history, RegistryBaseline baseline, AuditLog audit,
-            JdbcClient jdbc, TransactionTemplate transactions, SettableClock clock) {
+            JdbcClient jdbc, TransactionTemplate transactions, SettableClock clock, PersonVault vault) {
         this.changes = changes;
         this.history = history;
         this.baseline = baseline;
@@ -63,6 +67,7 @@ class ChangeRequestsTest {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
+        this.vault = vault;
     }
 
     @BeforeEach
@@ -151,8 +156,9 @@ class ChangeRequestsTest {
         Person p = registry.persons(1).get(0);
         LocalDate trueBirth = p.birthDate().minusYears(1);
         String trueId = RegistryFixture.freshIdNumber(trueBirth);
-        jdbc.sql("insert into registry.enrollment (id_number, scheme, start_date) values (:id, 'RESIDENT_PENSION', :d)")
-                .param("id", p.idNumber()).param("d", LocalDate.of(2012, 7, 1)).update();
+        jdbc.sql("insert into registry.enrollment (person, scheme, start_date) values (:person, 'RESIDENT_PENSION', :d)")
+                .param("person", vault.numberOf(IdKeys.ofAscii(p.idNumber().getBytes(StandardCharsets.US_ASCII), 0)))
+                .param("d", LocalDate.of(2012, 7, 1)).update();
 
         ChangeRequest applied = changes.apply(COMMUNITY_CLERK, application("户籍信息更正：出生日期登记有误",
                 new ProposedChange(p.id(), ChangeField.PERSON_ID_NUMBER, trueId),
@@ -183,7 +189,8 @@ class ChangeRequestsTest {
         PersonRecord now = history.person(p.id()).orElseThrow();
         assertThat(now.idNumber()).isEqualTo(trueId);
         assertThat(now.birthDate()).isEqualTo(trueBirth);
-        assertThat(jdbc.sql("select count(*) from registry.enrollment where id_number = :id").param("id", trueId)
+        assertThat(jdbc.sql("select count(*) from registry.enrollment where person = :person")
+                .param("person", vault.numberOf(IdKeys.ofAscii(trueId.getBytes(StandardCharsets.US_ASCII), 0)))
                 .query(Long.class).single()).as("the enrollments follow the new ID number").isEqualTo(1);
 
         ChangeRequest reviewed = changes.review(applied.id(), CITY_CHEN, "与公安户籍核查回执一致");
@@ -352,12 +359,19 @@ class ChangeRequestsTest {
                 .hasValueSatisfying(v -> assertThat(v.name()).isEqualTo("王新华"));
         assertThat(history.personAsOf(p.id() + 1_000_000, loadDay)).isEmpty();
 
-        // history is append-only for the application's database role
-        for (String tampering : List.of("update registry.person_version set name = 'x' where person_id = :id",
+        // history is append-only for the application's database role: it may only seal a version's
+        // personal values again under another key (a rotation), never rewrite or remove a version
+        for (String tampering : List.of("update registry.person_version set reason = 'x' where person_id = :id",
                 "delete from registry.person_version where person_id = :id")) {
             assertThatThrownBy(() -> jdbc.sql(tampering).param("id", p.id()).update()).as(tampering).rootCause()
                     .hasMessageContaining("permission denied");
         }
+        String sameKey = """
+                update registry.person_version v set name = w.name
+                  from registry.person_version w
+                 where v.person_id = :id and w.person_id = :id and v.version = 1 and w.version = 2""";
+        assertThatThrownBy(() -> jdbc.sql(sameKey).param("id", p.id()).update()).as("a swap under the same key")
+                .rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("truncate registry.person_version").update()).rootCause()
                 .hasMessageContaining("permission denied");
     }
