@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -35,19 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IngestCommandTest {
 
     private static final String DEATHS = "death.police_deregistration";
-
-    /**
-     * A key folder of this class's own that the command gets as well: the registry's names and the
-     * vault's ID numbers in the test database are sealed under its keys (DATA-15), and the default
-     * test folder's name is random each time it is read.
-     */
-    private static final Path KEYS = Path.of(System.getProperty("java.io.tmpdir"),
-            "vigil-test-cli-ingest-keys-" + UUID.randomUUID());
-
-    @DynamicPropertySource
-    static void keys(DynamicPropertyRegistry registry) {
-        registry.add("vigil.keys.dir", KEYS::toString);
-    }
 
     @TempDir
     Path workspace;
