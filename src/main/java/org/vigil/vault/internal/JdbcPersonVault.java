@@ -41,9 +41,11 @@ final class JdbcPersonVault implements PersonVault {
     /** Where the sealed ID numbers live: part of each value's associated data. */
     static final String PLACE = "vault.person.id_sealed";
     private static final byte[] INDEX_LABEL = "vault.id:".getBytes(StandardCharsets.US_ASCII);
-    private static final int CHUNK = 5_000;
+    private static final int CHUNK = 50_000;
     /** Below this many new IDs a block is sealed on the calling thread: forking would cost more. */
     private static final int PARALLEL_FROM = 1_024;
+    /** Rows fetched and opened together by a preload. */
+    private static final int PRELOAD_BLOCK = 32_768;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -175,18 +177,35 @@ final class JdbcPersonVault implements PersonVault {
 
     @Override
     public void preload() {
-        // opened outside the lock: a million values take a second or two, and lookups go on meanwhile
-        List<long[]> opened = new ArrayList<>();
-        jdbc.query("select number, id_sealed from vault.person", rs -> {
-            long number = rs.getLong(1);
-            opened.add(new long[] {number, keyOf(sealed.open(PLACE, number, rs.getBytes(2)))});
+        // streamed in blocks, each opened on every core outside the lock: a million values are a
+        // million SM4-GCM opens, and lookups go on meanwhile
+        long[] numbers = new long[PRELOAD_BLOCK];
+        byte[][] values = new byte[PRELOAD_BLOCK][];
+        int[] filled = {0};
+        ownTransaction.executeWithoutResult(t -> {
+            JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+            streaming.setFetchSize(PRELOAD_BLOCK);
+            streaming.query("select number, id_sealed from vault.person", rs -> {
+                numbers[filled[0]] = rs.getLong(1);
+                values[filled[0]++] = rs.getBytes(2);
+                if (filled[0] == PRELOAD_BLOCK) {
+                    openInto(numbers, values, filled[0]);
+                    filled[0] = 0;
+                }
+            });
         });
+        openInto(numbers, values, filled[0]);
+        preloaded = true;
+    }
+
+    private void openInto(long[] numbers, byte[][] values, int count) {
+        long[] idKeys = new long[count];
+        IntStream.range(0, count).parallel().forEach(i -> idKeys[i] = keyOf(sealed.open(PLACE, numbers[i], values[i])));
         lock.writeLock().lock();
         try {
-            for (long[] o : opened) {
-                map.put(o[1], o[0]);
+            for (int i = 0; i < count; i++) {
+                map.put(idKeys[i], numbers[i]);
             }
-            preloaded = true;
         }
         finally {
             lock.writeLock().unlock();
