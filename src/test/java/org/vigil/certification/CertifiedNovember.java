@@ -1,5 +1,7 @@
 package org.vigil.certification;
 
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,9 +61,9 @@ public final class CertifiedNovember {
         verification.verify(MONTH, AS_OF);
     }
 
-    static long recipientId(JdbcClient jdbc, String idNumber) {
-        return jdbc.sql("select id from certification.recipient where id_number = :id").param("id", idNumber)
-                .query(Long.class).single();
+    static long recipientId(JdbcClient jdbc, PersonVault vault, String idNumber) {
+        return jdbc.sql("select id from certification.recipient where person = :person")
+                .param("person", VaultNumbers.of(vault, idNumber)).query(Long.class).single();
     }
 
     private static String id(int year, int month, int day, int sequence) {

@@ -1,5 +1,6 @@
 package org.vigil.certification;
 
+import org.vigil.vault.PersonVault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +51,9 @@ class IdentityApiTest {
 
     private final MockMvc mvc;
     private final AuditLog audit;
+    @Autowired
+    PersonVault vault;
+
     private final JdbcClient jdbc;
     private final SettableClock clock;
     private final Disclosures disclosures;
@@ -72,7 +76,7 @@ class IdentityApiTest {
 
     @Test
     void share2_theRevealEndpointShowsTheIdentityInFullForAStatedPurpose_andRecordsIt() throws Exception {
-        long id = CertifiedNovember.recipientId(jdbc, CertifiedNovember.IDS.get(1));
+        long id = CertifiedNovember.recipientId(jdbc, vault, CertifiedNovember.IDS.get(1));
 
         mvc.perform(post("/api/certification/recipients/{id}/reveal", id).with(as(WORKER)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"电话联系\"}"))
@@ -111,7 +115,7 @@ class IdentityApiTest {
     void data9_revealRefusedToARoleWithoutUnmask_overHttp() throws Exception {
         StaffPrincipal auditor = new StaffPrincipal(9102, "identity.auditor", "审计检查员", StaffRole.AUDITOR, "220200",
                 null);
-        long id = CertifiedNovember.recipientId(jdbc, CertifiedNovember.IDS.get(0));
+        long id = CertifiedNovember.recipientId(jdbc, vault, CertifiedNovember.IDS.get(0));
         mvc.perform(post("/api/certification/recipients/{id}/reveal", id).with(as(auditor)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"purpose\":\"CONTRADICTION_INVESTIGATION\"}"))
                 .andExpect(status().isForbidden())

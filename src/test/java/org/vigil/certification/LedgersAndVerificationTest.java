@@ -1,5 +1,7 @@
 package org.vigil.certification;
 
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,6 +106,9 @@ class LedgersAndVerificationTest {
     private final LedgerExport export;
     private final VerificationTasks tasks;
     private final CertificationFailures failures;
+    @Autowired
+    PersonVault vault;
+
     private final JdbcClient jdbc;
     private final MockMvc mvc;
 
@@ -341,8 +346,8 @@ class LedgersAndVerificationTest {
         assertThat(jdbc.sql("""
                         select h.evidence_kind from certification.certification_history h
                           join certification.recipient r on r.id = h.recipient_id
-                         where r.id_number = :id and h.month = :month""")
-                .param("id", CONFIRMED).param("month", JUNE.atDay(1)).query(String.class).list())
+                         where r.person = :person and h.month = :month""")
+                .param("person", VaultNumbers.of(vault, CONFIRMED)).param("month", JUNE.atDay(1)).query(String.class).list())
                 .containsExactly("verification.home_visit");
         assertThat(failedByPerson()).as("certified: no longer failed").doesNotContainKey(CONFIRMED);
 

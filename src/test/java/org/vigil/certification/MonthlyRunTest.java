@@ -1,5 +1,7 @@
 package org.vigil.certification;
 
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.io.InputStream;
@@ -82,6 +84,9 @@ class MonthlyRunTest {
     private final MonthlyVerification verification;
     private final CertificationLists lists;
     private final ListExport export;
+    @Autowired
+    PersonVault vault;
+
     private final JdbcClient jdbc;
     private final MockMvc mvc;
     private final RecipientBaseline baseline;
@@ -164,8 +169,8 @@ class MonthlyRunTest {
         assertThat(jdbc.sql("""
                         select h.certified_on from certification.certification_history h
                           join certification.recipient r on r.id = h.recipient_id
-                         where r.id_number = :id and h.month = :month""")
-                .param("id", ALIVE).param("month", MARCH.atDay(1)).query(LocalDate.class).list())
+                         where r.person = :person and h.month = :month""")
+                .param("person", VaultNumbers.of(vault, ALIVE)).param("month", MARCH.atDay(1)).query(LocalDate.class).list())
                 .containsExactly(LocalDate.of(2026, 3, 10));
 
         Decision silent = decision(SILENT, MARCH);

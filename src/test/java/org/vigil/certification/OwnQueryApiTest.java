@@ -1,5 +1,6 @@
 package org.vigil.certification;
 
+import org.vigil.vault.PersonVault;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -57,6 +58,9 @@ class OwnQueryApiTest {
 
     private final MockMvc mvc;
     private final AuditLog audit;
+    @Autowired
+    PersonVault vault;
+
     private final JdbcClient jdbc;
 
     @Autowired
@@ -77,7 +81,7 @@ class OwnQueryApiTest {
     @Test
     void data9_aPersonVerifiedAtTheWindowSeesTheirOwnRecordInFull_andTheQueryIsRecorded() throws Exception {
         String person = CertifiedNovember.IDS.get(0);
-        long id = CertifiedNovember.recipientId(jdbc, person);
+        long id = CertifiedNovember.recipientId(jdbc, vault, person);
 
         mvc.perform(ask(query(person, "ID_CARD_READER", null, "取号A012")).with(as(WINDOW)).with(csrf()))
                 .andExpect(status().isOk())
@@ -118,7 +122,7 @@ class OwnQueryApiTest {
         StaffPrincipal window = new StaffPrincipal(9302, "window.proxy", "窗口经办人", StaffRole.STREET_WORKER,
                 CertifiedNovember.COMMUNITY.substring(0, 9), null);
         String person = CertifiedNovember.IDS.get(1);
-        long id = CertifiedNovember.recipientId(jdbc, person);
+        long id = CertifiedNovember.recipientId(jdbc, vault, person);
 
         mvc.perform(ask(query(person, "STAFF_CHECKED_ID_CARD", proxy(PROXY_ID), null))
                         .file(new MockMultipartFile("authorisation", "委托书.pdf", "application/pdf", PDF))

@@ -1,5 +1,7 @@
 package org.vigil.cli;
 
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,6 +109,9 @@ class AuthorisationMatrixTest {
     private final MockMvc mvc;
     private final RequestMappingHandlerMapping mappings;
     private final JdbcClient jdbc;
+    @Autowired
+    PersonVault vault;
+
     private final TransactionTemplate transactions;
     private long providerOneDelivery;
     private long providerTwoDelivery;
@@ -314,8 +319,8 @@ class AuthorisationMatrixTest {
         String tasks = body(get("/api/certification/tasks").param("month", MONTH.toString()).param("size", "200"),
                 officerA, 200);
         assertThat(districtsIn(tasks)).doesNotContain(DISTRICT_B);
-        long taskInB = jdbc.sql("select id from certification.verification_task where id_number = :id and month = :m")
-                .param("id", IN_B).param("m", MONTH.atDay(1)).query(Long.class).single();
+        long taskInB = jdbc.sql("select id from certification.verification_task where person = :person and month = :m")
+                .param("person", VaultNumbers.of(vault, IN_B)).param("m", MONTH.atDay(1)).query(Long.class).single();
         expect(get("/api/certification/tasks/" + taskInB), officerA, 404);
 
         String overview = body(get("/api/overview/districts"), officerA, 200);
@@ -382,7 +387,8 @@ class AuthorisationMatrixTest {
         });
         assertThat(forgotten).isZero();
         assertThat(inScope(DataScope.region(DISTRICT_A), () -> jdbc.sql(
-                "select count(*) from certification.recipient where id_number = :id").param("id", IN_B)
+                "select count(*) from certification.recipient where person = :person")
+                .param("person", VaultNumbers.of(vault, IN_B))
                 .query(Long.class).single())).isZero();
         assertThat(inScope(DataScope.provider("mx_one"), () -> jdbc.sql(
                 "select provider from sharing.delivery where id in (:ids)")
@@ -395,11 +401,12 @@ class AuthorisationMatrixTest {
     @Test
     void data3_aDistrictCannotWriteIntoAnotherDistrict() {
         assertThatThrownBy(() -> inScope(DataScope.region(DISTRICT_A), () -> jdbc.sql("""
-                update certification.verification_task set region_code = :b where id_number = :id""")
-                .param("b", COMMUNITY_B).param("id", IN_A).update()))
+                update certification.verification_task set region_code = :b where person = :person""")
+                .param("b", COMMUNITY_B).param("person", VaultNumbers.of(vault, IN_A)).update()))
                 .rootCause().hasMessageContaining("row-level security");
         assertThat(inScope(DataScope.region(DISTRICT_A), () -> jdbc.sql("""
-                update certification.verification_task set note = 'x' where id_number = :id""").param("id", IN_B)
+                update certification.verification_task set note = 'x' where person = :person""")
+                .param("person", VaultNumbers.of(vault, IN_B))
                 .update())).as("rows outside the scope are not even found").isZero();
     }
 

@@ -1,5 +1,7 @@
 package org.vigil.cli;
 
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 import java.io.ByteArrayOutputStream;
 import java.io.UnsupportedEncodingException;
 import java.lang.reflect.ParameterizedType;
@@ -167,6 +169,9 @@ class SecurityProbeTest {
     private final AuditLog audit;
     private final LoggingSystem logging;
     private long taskId;
+    @Autowired
+    PersonVault vault;
+
     private long deliveryId;
     private long rectificationId;
     private Sweep sweep;
@@ -192,8 +197,9 @@ class SecurityProbeTest {
                 COMMUNITY, DISTRICT, null, "2025-05-30").load(baseline, workspace);
         verification.verify(MONTH, AS_OF);
         tasks.create(MONTH, Optional.of(DISTRICT));
-        taskId = inScope(() -> jdbc.sql("select id from certification.verification_task where id_number = :id and month = :m")
-                .param("id", PERSON).param("m", MONTH.atDay(1)).query(Long.class).single());
+        long person = VaultNumbers.of(vault, PERSON);
+        taskId = inScope(() -> jdbc.sql("select id from certification.verification_task where person = :person and month = :m")
+                .param("person", person).param("m", MONTH.atDay(1)).query(Long.class).single());
 
         DeliveryFixture deliveries = new DeliveryFixture(ingestion, providers, agreements, workspace);
         deliveries.provider(PROVIDER, FEED);
