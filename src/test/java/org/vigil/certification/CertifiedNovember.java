@@ -1,7 +1,5 @@
 package org.vigil.certification;
 
-import org.vigil.vault.VaultNumbers;
-import org.vigil.vault.PersonVault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.vigil.identity.ResidentId;
 import org.vigil.registry.RegistryBaseline;
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 
 /**
  * November 2026 verified, with five recipients in 船营区 (220204), two of them with a phone in the

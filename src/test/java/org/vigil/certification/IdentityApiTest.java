@@ -1,6 +1,5 @@
 package org.vigil.certification;
 
-import org.vigil.vault.PersonVault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.vigil.governance.disclosure.DisclosureIntegrationTest;
 import org.vigil.governance.disclosure.Disclosures;
 import org.vigil.registry.RegistryBaseline;
 import org.vigil.runtime.SettableClock;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -51,15 +51,15 @@ class IdentityApiTest {
 
     private final MockMvc mvc;
     private final AuditLog audit;
-    @Autowired
-    PersonVault vault;
+    private final PersonVault vault;
 
     private final JdbcClient jdbc;
     private final SettableClock clock;
     private final Disclosures disclosures;
 
     @Autowired
-    IdentityApiTest(MockMvc mvc, AuditLog audit, JdbcClient jdbc, SettableClock clock, Disclosures disclosures) {
+    IdentityApiTest(MockMvc mvc, AuditLog audit, JdbcClient jdbc, SettableClock clock, Disclosures disclosures, PersonVault vault) {
+        this.vault = vault;
         this.mvc = mvc;
         this.audit = audit;
         this.jdbc = jdbc;

@@ -1,7 +1,5 @@
 package org.vigil.certification;
 
-import org.vigil.vault.VaultNumbers;
-import org.vigil.vault.PersonVault;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +42,8 @@ import org.vigil.sharing.agreement.AgreementIntegrationTest;
 import org.vigil.sharing.agreement.AgreementRegister;
 import org.vigil.sharing.agreement.AgreementTestConfiguration;
 import org.vigil.sharing.agreement.ProviderRegistry;
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -106,15 +106,15 @@ class LedgersAndVerificationTest {
     private final LedgerExport export;
     private final VerificationTasks tasks;
     private final CertificationFailures failures;
-    @Autowired
-    PersonVault vault;
+    private final PersonVault vault;
 
     private final JdbcClient jdbc;
     private final MockMvc mvc;
 
     @Autowired
     LedgersAndVerificationTest(MonthlyVerification verification, CertificationLists lists, Ledgers ledgers,
-            LedgerExport export, VerificationTasks tasks, CertificationFailures failures, JdbcClient jdbc, MockMvc mvc) {
+            LedgerExport export, VerificationTasks tasks, CertificationFailures failures, JdbcClient jdbc, MockMvc mvc, PersonVault vault) {
+        this.vault = vault;
         this.verification = verification;
         this.lists = lists;
         this.ledgers = ledgers;

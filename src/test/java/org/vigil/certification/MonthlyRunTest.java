@@ -1,7 +1,5 @@
 package org.vigil.certification;
 
-import org.vigil.vault.VaultNumbers;
-import org.vigil.vault.PersonVault;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.io.InputStream;
@@ -42,6 +40,8 @@ import org.vigil.sharing.DeliveryReport;
 import org.vigil.sharing.agreement.AgreementIntegrationTest;
 import org.vigil.sharing.agreement.AgreementRegister;
 import org.vigil.sharing.agreement.ProviderRegistry;
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,8 +84,7 @@ class MonthlyRunTest {
     private final MonthlyVerification verification;
     private final CertificationLists lists;
     private final ListExport export;
-    @Autowired
-    PersonVault vault;
+    private final PersonVault vault;
 
     private final JdbcClient jdbc;
     private final MockMvc mvc;
@@ -100,7 +99,8 @@ class MonthlyRunTest {
     @Autowired
     MonthlyRunTest(MonthlyVerification verification, CertificationLists lists, ListExport export, JdbcClient jdbc,
             MockMvc mvc, RecipientBaseline baseline, DeliveryIngestion ingestion, ProviderRegistry providers,
-            AgreementRegister agreements) {
+            AgreementRegister agreements, PersonVault vault) {
+        this.vault = vault;
         this.verification = verification;
         this.lists = lists;
         this.export = export;

@@ -1,6 +1,5 @@
 package org.vigil.certification;
 
-import org.vigil.vault.PersonVault;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -28,6 +27,7 @@ import org.vigil.governance.StaffRole;
 import org.vigil.governance.disclosure.DisclosureIntegrationTest;
 import org.vigil.registry.RegistryBaseline;
 import org.vigil.runtime.SettableClock;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -58,13 +58,13 @@ class OwnQueryApiTest {
 
     private final MockMvc mvc;
     private final AuditLog audit;
-    @Autowired
-    PersonVault vault;
+    private final PersonVault vault;
 
     private final JdbcClient jdbc;
 
     @Autowired
-    OwnQueryApiTest(MockMvc mvc, AuditLog audit, JdbcClient jdbc) {
+    OwnQueryApiTest(MockMvc mvc, AuditLog audit, JdbcClient jdbc, PersonVault vault) {
+        this.vault = vault;
         this.mvc = mvc;
         this.audit = audit;
         this.jdbc = jdbc;

@@ -1,7 +1,5 @@
 package org.vigil.cli;
 
-import org.vigil.vault.VaultNumbers;
-import org.vigil.vault.PersonVault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +59,8 @@ import org.vigil.sharing.DeliveryIngestion;
 import org.vigil.sharing.agreement.AgreementIntegrationTest;
 import org.vigil.sharing.agreement.AgreementRegister;
 import org.vigil.sharing.agreement.ProviderRegistry;
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -109,9 +109,7 @@ class AuthorisationMatrixTest {
     private final MockMvc mvc;
     private final RequestMappingHandlerMapping mappings;
     private final JdbcClient jdbc;
-    @Autowired
-    PersonVault vault;
-
+    private final PersonVault vault;
     private final TransactionTemplate transactions;
     private long providerOneDelivery;
     private long providerTwoDelivery;
@@ -119,7 +117,8 @@ class AuthorisationMatrixTest {
     @Autowired
     AuthorisationMatrixTest(WebApplicationContext web,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings, JdbcClient jdbc,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, PersonVault vault) {
+        this.vault = vault;
         this.mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
         this.mappings = mappings;
         this.jdbc = jdbc;

@@ -539,7 +539,7 @@ class BackupRestoreTest {
         Map<String, String> prints = new TreeMap<>();
         List<String[]> tables = db.sql("""
                 select n.nspname, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                 where c.relkind = 'r' and n.nspname in ('certification', 'governance', 'recovery', 'registry', 'sharing')""")
+                 where c.relkind = 'r' and n.nspname in ('certification', 'governance', 'recovery', 'registry', 'sharing', 'vault')""")
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
         for (String[] t : tables) {
             prints.put(t[0] + "." + t[1], db.sql("select count(*) || ' ' || md5(coalesce(string_agg(r::text, E'\\n' order by"

@@ -16,6 +16,8 @@ import java.util.function.ToIntFunction;
 
 import javax.sql.DataSource;
 
+import org.springframework.test.util.ReflectionTestUtils;
+import org.vigil.governance.KeyService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -218,8 +220,10 @@ class CertificationCommandsTest {
         try (Connection c = dataSource.getConnection()) {
             url = c.getMetaData().getURL();
         }
+        // the vault's sealed ID numbers open only with this context's keys (DATA-15)
         Map<String, String> settings = Map.of("vigil.db.url", url, "vigil.db.user", "postgres", "vigil.db.password", "",
-                "vigil.sharing.raw-dir", workspace.resolve("raw").toString());
+                "vigil.sharing.raw-dir", workspace.resolve("raw").toString(), "vigil.keys.dir",
+                String.valueOf(ReflectionTestUtils.getField(context.getBean(KeyService.class), "dir")));
         settings.forEach(System::setProperty);
         try {
             CommandLine cli = new CommandLine(command);

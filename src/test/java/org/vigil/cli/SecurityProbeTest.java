@@ -1,7 +1,5 @@
 package org.vigil.cli;
 
-import org.vigil.vault.VaultNumbers;
-import org.vigil.vault.PersonVault;
 import java.io.ByteArrayOutputStream;
 import java.io.UnsupportedEncodingException;
 import java.lang.reflect.ParameterizedType;
@@ -89,6 +87,8 @@ import org.vigil.sharing.quality.Rectifications;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -169,9 +169,7 @@ class SecurityProbeTest {
     private final AuditLog audit;
     private final LoggingSystem logging;
     private long taskId;
-    @Autowired
-    PersonVault vault;
-
+    private final PersonVault vault;
     private long deliveryId;
     private long rectificationId;
     private Sweep sweep;
@@ -179,7 +177,8 @@ class SecurityProbeTest {
     @Autowired
     SecurityProbeTest(WebApplicationContext web,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings, JdbcClient jdbc,
-            AuditLog audit, LoggingSystem logging) {
+            AuditLog audit, LoggingSystem logging, PersonVault vault) {
+        this.vault = vault;
         this.logging = logging;
         this.mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
         this.mappings = mappings;

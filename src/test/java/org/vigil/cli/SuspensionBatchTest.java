@@ -1,9 +1,5 @@
 package org.vigil.cli;
 
-import org.vigil.vault.VaultNumbers;
-import org.springframework.test.util.ReflectionTestUtils;
-import org.vigil.governance.KeyService;
-import org.vigil.vault.PersonVault;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,6 +83,10 @@ import org.vigil.sharing.DeliveryIngestion;
 import org.vigil.sharing.DeliveryReport;
 import org.vigil.sharing.agreement.AgreementRegister;
 import org.vigil.sharing.agreement.ProviderRegistry;
+import org.vigil.vault.VaultNumbers;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.vigil.governance.KeyService;
+import org.vigil.vault.PersonVault;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -152,9 +152,7 @@ class SuspensionBatchTest {
     private final MonthlyVerification verification;
     private final RecoveryCases recovery;
     private final InstructionExport export;
-    @Autowired
-    PersonVault vault;
-
+    private final PersonVault vault;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final DataSource dataSource;
@@ -170,7 +168,8 @@ class SuspensionBatchTest {
     SuspensionBatchTest(ApplicationContext context, SuspensionBatches batches, Restorations restorations,
             PaymentStates payments, MonthlyVerification verification, RecoveryCases recovery, InstructionExport export,
             JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource, MockMvc mvc, VerificationTasks tasks,
-            CertificationFailures failures, SettableClock clock) {
+            CertificationFailures failures, SettableClock clock, PersonVault vault) {
+        this.vault = vault;
         this.context = context;
         this.batches = batches;
         this.restorations = restorations;
