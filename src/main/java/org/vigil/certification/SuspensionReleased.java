@@ -14,12 +14,14 @@ import org.vigil.identity.Money;
  * overpaid: the person may well be alive.
  *
  * @param suspensionMonth the batch's month
+ * @param person          the vault's number of the recipient's person (ADR 0035): what a listener stores
+ * @param idNumber        the ID number and name, open in memory for a listener to show or seal, never to store
  * @param lossFrom        the first day without the right, none for a failed certification
  * @param lastPaid        the last month taken as paid
  * @param overpaid        each month paid after the right ended, at that month's amount
  * @param evidence        the rows the loss rests on: provider, feed, delivery and row
  */
-public record SuspensionReleased(YearMonth suspensionMonth, long recipientId, String idNumber, String name,
+public record SuspensionReleased(YearMonth suspensionMonth, long recipientId, long person, String idNumber, String name,
         BenefitKind benefit, String district, ReasonCode reason, LocalDate lossFrom, YearMonth effectiveMonth,
         YearMonth lastPaid, List<MonthlyAmount> overpaid, List<EvidenceRef> evidence) {
 

@@ -12,6 +12,9 @@ do $$
 begin
     if to_regclass('certification.own_query') is not null then
         execute 'revoke update, delete, truncate on certification.own_query from ${app_role}';
+        -- except its sealed proxy and the keys naming it, so a key rotation can move them (ADR 0035)
+        execute 'grant update (proxy_index, proxy_id_sealed, proxy_name_sealed, index_key, data_key) '
+                || 'on certification.own_query to ${app_role}';
     end if;
 end
 $$;

@@ -12,6 +12,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.vigil.identity.ResidentId;
 import org.vigil.registry.RegistryBaseline;
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 
 /**
  * November 2026 verified, with five recipients in 船营区 (220204), two of them with a phone in the
@@ -59,9 +61,9 @@ public final class CertifiedNovember {
         verification.verify(MONTH, AS_OF);
     }
 
-    static long recipientId(JdbcClient jdbc, String idNumber) {
-        return jdbc.sql("select id from certification.recipient where id_number = :id").param("id", idNumber)
-                .query(Long.class).single();
+    static long recipientId(JdbcClient jdbc, PersonVault vault, String idNumber) {
+        return jdbc.sql("select id from certification.recipient where person = :person")
+                .param("person", VaultNumbers.of(vault, idNumber)).query(Long.class).single();
     }
 
     private static String id(int year, int month, int day, int sequence) {

@@ -24,6 +24,7 @@ import org.vigil.governance.disclosure.DisclosureIntegrationTest;
 import org.vigil.governance.disclosure.Disclosures;
 import org.vigil.registry.RegistryBaseline;
 import org.vigil.runtime.SettableClock;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -50,12 +51,15 @@ class IdentityApiTest {
 
     private final MockMvc mvc;
     private final AuditLog audit;
+    private final PersonVault vault;
+
     private final JdbcClient jdbc;
     private final SettableClock clock;
     private final Disclosures disclosures;
 
     @Autowired
-    IdentityApiTest(MockMvc mvc, AuditLog audit, JdbcClient jdbc, SettableClock clock, Disclosures disclosures) {
+    IdentityApiTest(MockMvc mvc, AuditLog audit, JdbcClient jdbc, SettableClock clock, Disclosures disclosures, PersonVault vault) {
+        this.vault = vault;
         this.mvc = mvc;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -72,7 +76,7 @@ class IdentityApiTest {
 
     @Test
     void share2_theRevealEndpointShowsTheIdentityInFullForAStatedPurpose_andRecordsIt() throws Exception {
-        long id = CertifiedNovember.recipientId(jdbc, CertifiedNovember.IDS.get(1));
+        long id = CertifiedNovember.recipientId(jdbc, vault, CertifiedNovember.IDS.get(1));
 
         mvc.perform(post("/api/certification/recipients/{id}/reveal", id).with(as(WORKER)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"电话联系\"}"))
@@ -111,7 +115,7 @@ class IdentityApiTest {
     void data9_revealRefusedToARoleWithoutUnmask_overHttp() throws Exception {
         StaffPrincipal auditor = new StaffPrincipal(9102, "identity.auditor", "审计检查员", StaffRole.AUDITOR, "220200",
                 null);
-        long id = CertifiedNovember.recipientId(jdbc, CertifiedNovember.IDS.get(0));
+        long id = CertifiedNovember.recipientId(jdbc, vault, CertifiedNovember.IDS.get(0));
         mvc.perform(post("/api/certification/recipients/{id}/reveal", id).with(as(auditor)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"purpose\":\"CONTRADICTION_INVESTIGATION\"}"))
                 .andExpect(status().isForbidden())

@@ -42,6 +42,8 @@ import org.vigil.sharing.agreement.AgreementIntegrationTest;
 import org.vigil.sharing.agreement.AgreementRegister;
 import org.vigil.sharing.agreement.AgreementTestConfiguration;
 import org.vigil.sharing.agreement.ProviderRegistry;
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -104,12 +106,15 @@ class LedgersAndVerificationTest {
     private final LedgerExport export;
     private final VerificationTasks tasks;
     private final CertificationFailures failures;
+    private final PersonVault vault;
+
     private final JdbcClient jdbc;
     private final MockMvc mvc;
 
     @Autowired
     LedgersAndVerificationTest(MonthlyVerification verification, CertificationLists lists, Ledgers ledgers,
-            LedgerExport export, VerificationTasks tasks, CertificationFailures failures, JdbcClient jdbc, MockMvc mvc) {
+            LedgerExport export, VerificationTasks tasks, CertificationFailures failures, JdbcClient jdbc, MockMvc mvc, PersonVault vault) {
+        this.vault = vault;
         this.verification = verification;
         this.lists = lists;
         this.ledgers = ledgers;
@@ -341,8 +346,8 @@ class LedgersAndVerificationTest {
         assertThat(jdbc.sql("""
                         select h.evidence_kind from certification.certification_history h
                           join certification.recipient r on r.id = h.recipient_id
-                         where r.id_number = :id and h.month = :month""")
-                .param("id", CONFIRMED).param("month", JUNE.atDay(1)).query(String.class).list())
+                         where r.person = :person and h.month = :month""")
+                .param("person", VaultNumbers.of(vault, CONFIRMED)).param("month", JUNE.atDay(1)).query(String.class).list())
                 .containsExactly("verification.home_visit");
         assertThat(failedByPerson()).as("certified: no longer failed").doesNotContainKey(CONFIRMED);
 

@@ -2,7 +2,6 @@ package org.vigil.certification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +17,10 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.PGConnection;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.vigil.VigilApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.vigil.identity.ResidentId;
 import org.vigil.sharing.agreement.AgreementIntegrationTest;
@@ -62,9 +64,11 @@ class MonthlyRunCrashTest {
         Process b = vigil(cleanUrl, "providers", "list");
         assertThat(finish(a)).isZero();
         assertThat(finish(b)).isZero();
-        String recipients = recipientsCsv();
-        load(killedUrl, recipients);
-        load(cleanUrl, recipients);
+        // through the application's own loader, so the ID numbers go to each database's vault (DATA-15)
+        Path recipients = workspace.resolve("recipients.csv");
+        Files.writeString(recipients, recipientsCsv());
+        assertThat(finish(load(killedUrl, recipients))).isZero();
+        assertThat(finish(load(cleanUrl, recipients))).isZero();
 
         Process uninterrupted = vigil(cleanUrl, "verify", "--month", MONTH);
         Process victim = vigil(killedUrl, "verify", "--month", MONTH);
@@ -83,8 +87,8 @@ class MonthlyRunCrashTest {
         try (Connection k = DriverManager.getConnection(killedUrl, "postgres", "");
                 Connection u = DriverManager.getConnection(cleanUrl, "postgres", "")) {
             String decisions = """
-                    select count(*) || ':' || md5(string_agg(concat_ws('|', id_number, status, reason_code, reasons::text,
-                        loss_from, certified_on, period_end, bucket, investigate, evidence::text, district), ',' order by id_number))
+                    select count(*) || ':' || md5(string_agg(concat_ws('|', person, status, reason_code, reasons::text,
+                        loss_from, certified_on, period_end, bucket, investigate, evidence::text, district), ',' order by person))
                       from certification.decision""";
             String afterCrash = text(k, decisions);
             assertThat(afterCrash).startsWith(RECIPIENTS + ":");
@@ -108,11 +112,20 @@ class MonthlyRunCrashTest {
 
     /** Vigil's command line in a JVM of its own, on an external database. */
     private Process vigil(String url, String... args) throws Exception {
+        return java(url, "org.vigil.cli.VigilCli", args);
+    }
+
+    /** The recipients loaded by the application in a JVM of its own: the command line has no such command. */
+    private Process load(String url, Path csv) throws Exception {
+        return java(url, LoadRecipients.class.getName(), csv.toString());
+    }
+
+    private Process java(String url, String main, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "-Dvigil.db.url=" + url, "-Dvigil.db.user=postgres",
                 "-Dvigil.db.password=", "-Dvigil.sharing.agreement-dir=" + workspace.resolve("agreements"),
                 "-Dvigil.sharing.raw-dir=" + workspace.resolve("deliveries"), "-Dvigil.keys.dir=" + workspace.resolve("keys"),
-                "org.vigil.cli.VigilCli"));
+                main));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile(workspace, "vigil", ".log").toFile()).start();
@@ -146,9 +159,10 @@ class MonthlyRunCrashTest {
         }
     }
 
-    /** The recipients file as COPY text: pensioners with valid IDs, certified a year ago or more. */
+    /** The recipients file: pensioners with valid IDs, certified a year ago or more. */
     private static String recipientsCsv() {
         StringBuilder out = new StringBuilder(RECIPIENTS * 96);
+        out.append("id_number,name,benefit_kind,benefit_start,monthly_amount,region_code,paying_region_code,last_certified\n");
         LocalDate birth = LocalDate.of(1940, 1, 1);
         for (int i = 0; i < RECIPIENTS; i++) {
             LocalDate b = birth.plusDays(i % 9000);
@@ -160,11 +174,17 @@ class MonthlyRunCrashTest {
         return out.toString();
     }
 
-    private static void load(String url, String csv) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    copy certification.recipient (id_number, name, benefit_kind, benefit_start, monthly_amount, region_code,
-                        paying_region_code, last_certified) from stdin with (format csv)""", new StringReader(csv));
+    /** Loads a recipients file into the database the system properties name, as the application does. */
+    static final class LoadRecipients {
+
+        private LoadRecipients() {
+        }
+
+        public static void main(String[] args) {
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VigilApplication.class)
+                    .web(WebApplicationType.NONE).run()) {
+                context.getBean(RecipientBaseline.class).loadRecipients(Path.of(args[0]));
+            }
         }
     }
 

@@ -40,6 +40,8 @@ import org.vigil.sharing.DeliveryReport;
 import org.vigil.sharing.agreement.AgreementIntegrationTest;
 import org.vigil.sharing.agreement.AgreementRegister;
 import org.vigil.sharing.agreement.ProviderRegistry;
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,6 +84,8 @@ class MonthlyRunTest {
     private final MonthlyVerification verification;
     private final CertificationLists lists;
     private final ListExport export;
+    private final PersonVault vault;
+
     private final JdbcClient jdbc;
     private final MockMvc mvc;
     private final RecipientBaseline baseline;
@@ -95,7 +99,8 @@ class MonthlyRunTest {
     @Autowired
     MonthlyRunTest(MonthlyVerification verification, CertificationLists lists, ListExport export, JdbcClient jdbc,
             MockMvc mvc, RecipientBaseline baseline, DeliveryIngestion ingestion, ProviderRegistry providers,
-            AgreementRegister agreements) {
+            AgreementRegister agreements, PersonVault vault) {
+        this.vault = vault;
         this.verification = verification;
         this.lists = lists;
         this.export = export;
@@ -164,8 +169,8 @@ class MonthlyRunTest {
         assertThat(jdbc.sql("""
                         select h.certified_on from certification.certification_history h
                           join certification.recipient r on r.id = h.recipient_id
-                         where r.id_number = :id and h.month = :month""")
-                .param("id", ALIVE).param("month", MARCH.atDay(1)).query(LocalDate.class).list())
+                         where r.person = :person and h.month = :month""")
+                .param("person", VaultNumbers.of(vault, ALIVE)).param("month", MARCH.atDay(1)).query(LocalDate.class).list())
                 .containsExactly(LocalDate.of(2026, 3, 10));
 
         Decision silent = decision(SILENT, MARCH);

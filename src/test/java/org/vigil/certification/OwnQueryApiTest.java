@@ -27,6 +27,7 @@ import org.vigil.governance.StaffRole;
 import org.vigil.governance.disclosure.DisclosureIntegrationTest;
 import org.vigil.registry.RegistryBaseline;
 import org.vigil.runtime.SettableClock;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -57,10 +58,13 @@ class OwnQueryApiTest {
 
     private final MockMvc mvc;
     private final AuditLog audit;
+    private final PersonVault vault;
+
     private final JdbcClient jdbc;
 
     @Autowired
-    OwnQueryApiTest(MockMvc mvc, AuditLog audit, JdbcClient jdbc) {
+    OwnQueryApiTest(MockMvc mvc, AuditLog audit, JdbcClient jdbc, PersonVault vault) {
+        this.vault = vault;
         this.mvc = mvc;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -77,7 +81,7 @@ class OwnQueryApiTest {
     @Test
     void data9_aPersonVerifiedAtTheWindowSeesTheirOwnRecordInFull_andTheQueryIsRecorded() throws Exception {
         String person = CertifiedNovember.IDS.get(0);
-        long id = CertifiedNovember.recipientId(jdbc, person);
+        long id = CertifiedNovember.recipientId(jdbc, vault, person);
 
         mvc.perform(ask(query(person, "ID_CARD_READER", null, "取号A012")).with(as(WINDOW)).with(csrf()))
                 .andExpect(status().isOk())
@@ -118,7 +122,7 @@ class OwnQueryApiTest {
         StaffPrincipal window = new StaffPrincipal(9302, "window.proxy", "窗口经办人", StaffRole.STREET_WORKER,
                 CertifiedNovember.COMMUNITY.substring(0, 9), null);
         String person = CertifiedNovember.IDS.get(1);
-        long id = CertifiedNovember.recipientId(jdbc, person);
+        long id = CertifiedNovember.recipientId(jdbc, vault, person);
 
         mvc.perform(ask(query(person, "STAFF_CHECKED_ID_CARD", proxy(PROXY_ID), null))
                         .file(new MockMultipartFile("authorisation", "委托书.pdf", "application/pdf", PDF))

@@ -61,6 +61,8 @@ import org.vigil.sharing.DeliveryIngestion;
 import org.vigil.sharing.agreement.AgreementIntegrationTest;
 import org.vigil.sharing.agreement.AgreementRegister;
 import org.vigil.sharing.agreement.ProviderRegistry;
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -109,6 +111,7 @@ class AuthorisationMatrixTest {
     private final MockMvc mvc;
     private final RequestMappingHandlerMapping mappings;
     private final JdbcClient jdbc;
+    private final PersonVault vault;
     private final TransactionTemplate transactions;
     private long providerOneDelivery;
     private long providerTwoDelivery;
@@ -116,7 +119,8 @@ class AuthorisationMatrixTest {
     @Autowired
     AuthorisationMatrixTest(WebApplicationContext web,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings, JdbcClient jdbc,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, PersonVault vault) {
+        this.vault = vault;
         this.mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
         this.mappings = mappings;
         this.jdbc = jdbc;
@@ -316,8 +320,8 @@ class AuthorisationMatrixTest {
         String tasks = body(get("/api/certification/tasks").param("month", MONTH.toString()).param("size", "200"),
                 officerA, 200);
         assertThat(districtsIn(tasks)).doesNotContain(DISTRICT_B);
-        long taskInB = jdbc.sql("select id from certification.verification_task where id_number = :id and month = :m")
-                .param("id", IN_B).param("m", MONTH.atDay(1)).query(Long.class).single();
+        long taskInB = jdbc.sql("select id from certification.verification_task where person = :person and month = :m")
+                .param("person", VaultNumbers.of(vault, IN_B)).param("m", MONTH.atDay(1)).query(Long.class).single();
         expect(get("/api/certification/tasks/" + taskInB), officerA, 404);
 
         String overview = body(get("/api/overview/districts"), officerA, 200);
@@ -384,7 +388,8 @@ class AuthorisationMatrixTest {
         });
         assertThat(forgotten).isZero();
         assertThat(inScope(DataScope.region(DISTRICT_A), () -> jdbc.sql(
-                "select count(*) from certification.recipient where id_number = :id").param("id", IN_B)
+                "select count(*) from certification.recipient where person = :person")
+                .param("person", VaultNumbers.of(vault, IN_B))
                 .query(Long.class).single())).isZero();
         assertThat(inScope(DataScope.provider("mx_one"), () -> jdbc.sql(
                 "select provider from sharing.delivery where id in (:ids)")
@@ -397,11 +402,12 @@ class AuthorisationMatrixTest {
     @Test
     void data3_aDistrictCannotWriteIntoAnotherDistrict() {
         assertThatThrownBy(() -> inScope(DataScope.region(DISTRICT_A), () -> jdbc.sql("""
-                update certification.verification_task set region_code = :b where id_number = :id""")
-                .param("b", COMMUNITY_B).param("id", IN_A).update()))
+                update certification.verification_task set region_code = :b where person = :person""")
+                .param("b", COMMUNITY_B).param("person", VaultNumbers.of(vault, IN_A)).update()))
                 .rootCause().hasMessageContaining("row-level security");
         assertThat(inScope(DataScope.region(DISTRICT_A), () -> jdbc.sql("""
-                update certification.verification_task set note = 'x' where id_number = :id""").param("id", IN_B)
+                update certification.verification_task set note = 'x' where person = :person""")
+                .param("person", VaultNumbers.of(vault, IN_B))
                 .update())).as("rows outside the scope are not even found").isZero();
     }
 

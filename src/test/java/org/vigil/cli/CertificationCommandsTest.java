@@ -241,6 +241,7 @@ class CertificationCommandsTest {
         try (Connection c = dataSource.getConnection()) {
             url = c.getMetaData().getURL();
         }
+        // the vault's sealed ID numbers open only with this context's keys (DATA-15)
         Map<String, String> settings = Map.of("vigil.db.url", url, "vigil.db.user", "postgres", "vigil.db.password", "",
                 "vigil.sharing.raw-dir", workspace.resolve("raw").toString(), "vigil.keys.dir", KEYS.toString());
         settings.forEach(System::setProperty);

@@ -87,6 +87,8 @@ import org.vigil.sharing.quality.Rectifications;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.vigil.vault.VaultNumbers;
+import org.vigil.vault.PersonVault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -167,6 +169,7 @@ class SecurityProbeTest {
     private final AuditLog audit;
     private final LoggingSystem logging;
     private long taskId;
+    private final PersonVault vault;
     private long deliveryId;
     private long rectificationId;
     private Sweep sweep;
@@ -174,7 +177,8 @@ class SecurityProbeTest {
     @Autowired
     SecurityProbeTest(WebApplicationContext web,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings, JdbcClient jdbc,
-            AuditLog audit, LoggingSystem logging) {
+            AuditLog audit, LoggingSystem logging, PersonVault vault) {
+        this.vault = vault;
         this.logging = logging;
         this.mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
         this.mappings = mappings;
@@ -192,8 +196,9 @@ class SecurityProbeTest {
                 COMMUNITY, DISTRICT, null, "2025-05-30").load(baseline, workspace);
         verification.verify(MONTH, AS_OF);
         tasks.create(MONTH, Optional.of(DISTRICT));
-        taskId = inScope(() -> jdbc.sql("select id from certification.verification_task where id_number = :id and month = :m")
-                .param("id", PERSON).param("m", MONTH.atDay(1)).query(Long.class).single());
+        long person = VaultNumbers.of(vault, PERSON);
+        taskId = inScope(() -> jdbc.sql("select id from certification.verification_task where person = :person and month = :m")
+                .param("person", person).param("m", MONTH.atDay(1)).query(Long.class).single());
 
         DeliveryFixture deliveries = new DeliveryFixture(ingestion, providers, agreements, workspace);
         deliveries.provider(PROVIDER, FEED);

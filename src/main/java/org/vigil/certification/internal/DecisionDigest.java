@@ -14,17 +14,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * so text cannot move between fields. Read in the database's own text forms (dates, JSON), so a
  * run and a later check compute it the same way. Streamed: a month of a million decisions never
  * sits in memory.
+ *
+ * <p>Since the decisions name persons by vault number (DATA-15, ADR 0035) the digest covers the
+ * person number where it covered the ID number, and the home-visit age the run noted: a seal
+ * written by an earlier version does not match the same month decided again by this one.
  */
 final class DecisionDigest {
 
     private static final String ROWS = """
-            select recipient_id::text, id_number, benefit_kind, status, reason_code, reasons::text,
+            select recipient_id::text, person::text, benefit_kind, status, reason_code, reasons::text,
                    loss_from::text, certified_on::text, period_end::text, bucket, investigate::text, evidence::text,
-                   policy_version, region_code
+                   policy_version, region_code, home_visit_age::text
               from certification.decision
              where month = :month
              order by recipient_id""";
-    private static final int COLUMNS = 14;
+    private static final int COLUMNS = 15;
 
     private DecisionDigest() {
     }

@@ -36,7 +36,7 @@ class FailureNotes implements CertificationFailures {
      * so a column says it rather than a search through every decision's reasons.
      */
     private static final String FAILED = """
-            select d.recipient_id, d.id_number, d.district, d.period_end,
+            select d.recipient_id, d.person, d.district, d.period_end,
                    t.id as task_id, t.status, t.method, t.result, t.verified_on, t.note
               from certification.decision d
               left join lateral (
@@ -51,29 +51,29 @@ class FailureNotes implements CertificationFailures {
 
     private static final String STAGING = """
             create temporary table failure_load (
-                recipient_id bigint, id_number text, district text, period_end date, ground text, task_id bigint,
+                recipient_id bigint, person bigint, district text, period_end date, ground text, task_id bigint,
                 reason text, reason_english text
             ) on commit drop""";
 
     private static final String COPY = """
-            copy failure_load (recipient_id, id_number, district, period_end, ground, task_id, reason, reason_english)
+            copy failure_load (recipient_id, person, district, period_end, ground, task_id, reason, reason_english)
             from stdin""";
 
     private static final String MERGE = """
-            insert into certification.certification_failure (month, recipient_id, id_number, district, period_end, ground,
+            insert into certification.certification_failure (month, recipient_id, person, district, period_end, ground,
                 task_id, reason, reason_english)
-            select :month, s.recipient_id, s.id_number, s.district, s.period_end, s.ground, s.task_id, s.reason,
+            select :month, s.recipient_id, s.person, s.district, s.period_end, s.ground, s.task_id, s.reason,
                    s.reason_english
               from failure_load s
             on conflict (month, recipient_id) do update set
-                id_number = excluded.id_number, district = excluded.district, period_end = excluded.period_end,
+                person = excluded.person, district = excluded.district, period_end = excluded.period_end,
                 ground = excluded.ground, task_id = excluded.task_id, reason = excluded.reason,
                 reason_english = excluded.reason_english
-             where (certification_failure.id_number, certification_failure.district, certification_failure.period_end,
+             where (certification_failure.person, certification_failure.district, certification_failure.period_end,
                     certification_failure.ground, certification_failure.task_id, certification_failure.reason,
                     certification_failure.reason_english)
                    is distinct from
-                   (excluded.id_number, excluded.district, excluded.period_end, excluded.ground, excluded.task_id,
+                   (excluded.person, excluded.district, excluded.period_end, excluded.ground, excluded.task_id,
                     excluded.reason, excluded.reason_english)""";
 
     private static final String DELETE = """
@@ -83,10 +83,16 @@ class FailureNotes implements CertificationFailures {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final Persons persons;
 
-    FailureNotes(DataSource dataSource, JdbcClient jdbc) {
+    FailureNotes(DataSource dataSource, JdbcClient jdbc, Persons persons) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.persons = persons;
+    }
+
+    /** A noted failure with the person it is about; the record's ID number is left for the readers. */
+    private record Noted(long person, FailedCertification failure) {
     }
 
     /**
@@ -97,13 +103,14 @@ class FailureNotes implements CertificationFailures {
      */
     long store(YearMonth month, LocalDate asOf) {
         LocalDate first = month.atDay(1);
-        List<FailedCertification> failed = jdbc.sql(FAILED).param("month", first).param("asOf", asOf)
-                .query((rs, n) -> noted(month, asOf, rs)).list();
+        List<Noted> failed = jdbc.sql(FAILED).param("month", first).param("asOf", asOf)
+                .query((rs, n) -> new Noted(rs.getLong("person"), noted(month, asOf, rs))).list();
         jdbc.sql(STAGING).update();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (CopyWriter out = CopyWriter.open(connection, COPY)) {
-            for (FailedCertification f : failed) {
-                out.number(f.recipientId()).text(f.idNumber()).text(f.district()).date(f.periodEnd())
+            for (Noted noted : failed) {
+                FailedCertification f = noted.failure();
+                out.number(f.recipientId()).number(noted.person()).text(f.district()).date(f.periodEnd())
                         .text(f.ground().name()).text(f.taskId() == null ? null : f.taskId().toString())
                         .text(f.reason()).text(f.reasonEnglish());
                 out.endRow();
@@ -124,23 +131,24 @@ class FailureNotes implements CertificationFailures {
 
     @Override
     public List<FailedCertification> failedIn(YearMonth month) {
-        return jdbc.sql("""
+        return persons.open(jdbc.sql("""
                         select * from certification.certification_failure
-                         where month = :month order by district, id_number, recipient_id""")
-                .param("month", month.atDay(1)).query((rs, n) -> read(rs)).list();
+                         where month = :month order by district, person, recipient_id""")
+                .param("month", month.atDay(1)).query((rs, n) -> read(rs)).list());
     }
 
     /** A person's failed certifications in a month, one per benefit that failed. */
-    List<FailedCertification> ofPerson(String idNumber, YearMonth month) {
-        return jdbc.sql("""
+    List<FailedCertification> ofPerson(long person, YearMonth month) {
+        return persons.open(jdbc.sql("""
                         select * from certification.certification_failure
-                         where month = :month and id_number = :id order by recipient_id""")
-                .param("month", month.atDay(1)).param("id", idNumber).query((rs, n) -> read(rs)).list();
+                         where month = :month and person = :person order by recipient_id""")
+                .param("month", month.atDay(1)).param("person", person).query((rs, n) -> read(rs)).list());
     }
 
     private static FailedCertification noted(YearMonth month, LocalDate asOf, ResultSet rs) throws SQLException {
         long recipient = rs.getLong("recipient_id");
-        String idNumber = rs.getString("id_number");
+        // the stored row names the person by number; the ID number is opened only for those who read it
+        String idNumber = null;
         String district = rs.getString("district");
         LocalDate end = rs.getDate("period_end").toLocalDate();
         long task = rs.getLong("task_id");
@@ -169,12 +177,17 @@ class FailureNotes implements CertificationFailures {
                         + (note == null ? "" : "; note: " + note));
     }
 
-    static FailedCertification read(ResultSet rs) throws SQLException {
+    static Persons.Pending<FailedCertification> read(ResultSet rs) throws SQLException {
         long task = rs.getLong("task_id");
         Long taskId = rs.wasNull() ? null : task;
-        return new FailedCertification(YearMonth.from(rs.getDate("month").toLocalDate()), rs.getLong("recipient_id"),
-                rs.getString("id_number"), rs.getString("district"), rs.getDate("period_end").toLocalDate(),
-                FailureGround.valueOf(rs.getString("ground")), taskId, rs.getString("reason"),
-                rs.getString("reason_english"));
+        YearMonth month = YearMonth.from(rs.getDate("month").toLocalDate());
+        long recipient = rs.getLong("recipient_id");
+        String district = rs.getString("district");
+        LocalDate end = rs.getDate("period_end").toLocalDate();
+        FailureGround ground = FailureGround.valueOf(rs.getString("ground"));
+        String reason = rs.getString("reason");
+        String english = rs.getString("reason_english");
+        return new Persons.Pending<>(rs.getLong("person"), null, (idNumber, name) -> new FailedCertification(month,
+                recipient, idNumber, district, end, ground, taskId, reason, english));
     }
 }

@@ -24,39 +24,53 @@ import org.vigil.identity.Money;
 final class InstructionTable {
 
     private static final String INSTRUCTIONS = """
-            select i.*, r.name
+            select i.*, r.name_sealed
               from certification.payment_instruction i
               join certification.recipient r on r.id = i.recipient_id
              where i.month = :month
                and (cast(:district as text) is null or i.district = :district)
                and (cast(:status as text) is null or i.status = :status)
                and (cast(:kind as text) is null or i.kind = :kind)
-             order by i.district, case i.kind when 'SUSPEND' then 0 else 1 end, i.id_number, i.recipient_id""";
+             order by i.district, case i.kind when 'SUSPEND' then 0 else 1 end, i.person, i.recipient_id""";
 
     private final JdbcClient jdbc;
+    private final Persons persons;
 
-    InstructionTable(JdbcClient jdbc) {
+    InstructionTable(JdbcClient jdbc, Persons persons) {
         this.jdbc = jdbc;
+        this.persons = persons;
     }
 
     List<PaymentInstruction> list(InstructionQuery q) {
-        return jdbc.sql(INSTRUCTIONS).param("month", q.month().atDay(1)).param("district", q.district().orElse(null))
+        return persons.open(jdbc.sql(INSTRUCTIONS).param("month", q.month().atDay(1)).param("district", q.district().orElse(null))
                 .param("status", q.status().map(Enum::name).orElse(null)).param("kind", q.kind().map(Enum::name).orElse(null))
-                .query((rs, n) -> instruction(rs)).list();
+                .query((rs, n) -> instruction(rs)).list());
     }
 
+    /** One instruction with its person's ID number and name opened. */
+    Optional<PaymentInstruction> find(YearMonth month, InstructionKind kind, long recipient) {
+        return persons.open(jdbc.sql("""
+                        select i.*, r.name_sealed from certification.payment_instruction i
+                          join certification.recipient r on r.id = i.recipient_id
+                         where i.month = :month and i.kind = :kind and i.recipient_id = :id""")
+                .param("month", month.atDay(1)).param("kind", kind.name()).param("id", recipient)
+                .query((rs, n) -> instruction(rs)).list()).stream().findFirst();
+    }
+
+    /** The person number comes from the recipient row: the instruction's ID number is only what it shows. */
     void insert(PaymentInstruction i) {
         jdbc.sql("""
-                insert into certification.payment_instruction (month, kind, recipient_id, origin, id_number, benefit_kind,
+                insert into certification.payment_instruction (month, kind, recipient_id, origin, person, benefit_kind,
                     district, street, community, reason_code, reason_text, loss_from, period_end, evidence, source,
                     effective_month, monthly_amount, last_paid, overpaid, overpaid_total, suspended_from, suspension_month,
                     suspended_for, not_owed_from, not_owed_to, back_pay, back_pay_total, status, officer, released_at)
-                values (:month, :kind, :recipient, :origin, :idNumber, :benefit, :district, :street, :community, :reasonCode,
+                values (:month, :kind, :recipient, :origin,
+                    (select r.person from certification.recipient r where r.id = :recipient), :benefit, :district, :street, :community, :reasonCode,
                     :reasonText, :lossFrom, :periodEnd, cast(:evidence as jsonb), :source, :effective, :amount, :lastPaid,
                     cast(:overpaid as jsonb), :overpaidTotal, :suspendedFrom, :suspensionMonth, :suspendedFor, :notOwedFrom,
                     :notOwedTo, cast(:backPay as jsonb), :backPayTotal, :status, :officer, :releasedAt)""")
                 .param("month", first(i.month())).param("kind", i.kind().name()).param("recipient", i.recipientId())
-                .param("origin", i.origin().name()).param("idNumber", i.idNumber()).param("benefit", i.benefit().name())
+                .param("origin", i.origin().name()).param("benefit", i.benefit().name())
                 .param("district", i.district()).param("street", i.street()).param("community", i.community())
                 .param("reasonCode", i.reasonCode() == null ? null : i.reasonCode().name())
                 .param("reasonText", i.reasonText()).param("lossFrom", i.lossFrom()).param("periodEnd", i.periodEnd())
@@ -101,21 +115,42 @@ final class InstructionTable {
                 districts);
     }
 
-    static PaymentInstruction instruction(ResultSet rs) throws SQLException {
+    /** An instruction as read: the person by number and the name sealed, opened with the rest of its list. */
+    static Persons.Pending<PaymentInstruction> instruction(ResultSet rs) throws SQLException {
         String reason = rs.getString("reason_code");
         String suspendedFor = rs.getString("suspended_for");
-        return new PaymentInstruction(month(rs.getDate("month")), InstructionKind.valueOf(rs.getString("kind")),
-                InstructionOrigin.valueOf(rs.getString("origin")), rs.getLong("recipient_id"), rs.getString("id_number"),
-                rs.getString("name"), BenefitKind.valueOf(rs.getString("benefit_kind")), rs.getString("district"),
-                rs.getString("street"), rs.getString("community"), reason == null ? null : ReasonCode.valueOf(reason),
-                rs.getString("reason_text"), date(rs.getDate("loss_from")), date(rs.getDate("period_end")),
-                DecisionJson.readEvidence(rs.getString("evidence")), rs.getString("source"),
-                month(rs.getDate("effective_month")), Money.of(rs.getBigDecimal("monthly_amount")),
-                month(rs.getDate("last_paid")), InstructionJson.readMonths(rs.getString("overpaid")),
-                month(rs.getDate("suspended_from")), month(rs.getDate("suspension_month")),
-                suspendedFor == null ? null : ReasonCode.valueOf(suspendedFor), month(rs.getDate("not_owed_from")),
-                month(rs.getDate("not_owed_to")), InstructionJson.readMonths(rs.getString("back_pay")),
-                InstructionStatus.valueOf(rs.getString("status")), rs.getString("officer"), instant(rs, "released_at"));
+        YearMonth month = month(rs.getDate("month"));
+        InstructionKind kind = InstructionKind.valueOf(rs.getString("kind"));
+        InstructionOrigin origin = InstructionOrigin.valueOf(rs.getString("origin"));
+        long recipient = rs.getLong("recipient_id");
+        BenefitKind benefit = BenefitKind.valueOf(rs.getString("benefit_kind"));
+        String district = rs.getString("district");
+        String street = rs.getString("street");
+        String community = rs.getString("community");
+        ReasonCode code = reason == null ? null : ReasonCode.valueOf(reason);
+        String reasonText = rs.getString("reason_text");
+        LocalDate lossFrom = date(rs.getDate("loss_from"));
+        LocalDate periodEnd = date(rs.getDate("period_end"));
+        var evidence = DecisionJson.readEvidence(rs.getString("evidence"));
+        String source = rs.getString("source");
+        YearMonth effective = month(rs.getDate("effective_month"));
+        Money amount = Money.of(rs.getBigDecimal("monthly_amount"));
+        YearMonth lastPaid = month(rs.getDate("last_paid"));
+        var overpaid = InstructionJson.readMonths(rs.getString("overpaid"));
+        YearMonth from = month(rs.getDate("suspended_from"));
+        YearMonth suspension = month(rs.getDate("suspension_month"));
+        ReasonCode forCode = suspendedFor == null ? null : ReasonCode.valueOf(suspendedFor);
+        YearMonth notOwedFrom = month(rs.getDate("not_owed_from"));
+        YearMonth notOwedTo = month(rs.getDate("not_owed_to"));
+        var backPay = InstructionJson.readMonths(rs.getString("back_pay"));
+        InstructionStatus status = InstructionStatus.valueOf(rs.getString("status"));
+        String officer = rs.getString("officer");
+        java.time.Instant released = instant(rs, "released_at");
+        return new Persons.Pending<>(rs.getLong("person"), rs.getBytes("name_sealed"), (idNumber, name) ->
+                new PaymentInstruction(month, kind, origin, recipient, idNumber, name, benefit, district, street,
+                        community, code, reasonText, lossFrom, periodEnd, evidence, source, effective, amount, lastPaid,
+                        overpaid, from, suspension, forCode, notOwedFrom, notOwedTo, backPay, status, officer,
+                        released));
     }
 
     static LocalDate first(YearMonth m) {

@@ -46,7 +46,7 @@ class JdbcCertificationLists implements CertificationLists {
      * A null limit is PostgreSQL's {@code limit all}.
      */
     private static final String ENTRIES = """
-            select d.*, r.name, r.relation, r.monthly_amount
+            select d.*, r.name_sealed, r.relation, r.monthly_amount
               from certification.decision d
               join certification.recipient r on r.id = d.recipient_id
              where d.month = :month
@@ -55,7 +55,7 @@ class JdbcCertificationLists implements CertificationLists {
                and (cast(:street as text) is null or d.street = :street)
                and (cast(:community as text) is null or d.community = :community)
              order by array_position(array['QUALIFIED', 'DISQUALIFIED', 'TO_BE_VERIFIED'], d.status),
-                      d.district, d.street, d.community, d.id_number, d.recipient_id
+                      d.district, d.street, d.community, d.person, d.recipient_id
              limit :limit offset :offset""";
 
     private static final String COUNT = """
@@ -87,10 +87,12 @@ class JdbcCertificationLists implements CertificationLists {
     private final PolicyBook policies;
     private final FailureNotes failures;
     private final JdbcVerificationTasks tasks;
+    private final Persons persons;
 
     JdbcCertificationLists(JdbcClient jdbc, SharedEvidence evidence, PolicyBook policies, FailureNotes failures,
-            JdbcVerificationTasks tasks) {
+            JdbcVerificationTasks tasks, Persons persons) {
         this.jdbc = jdbc;
+        this.persons = persons;
         this.evidence = evidence;
         this.policies = policies;
         this.failures = failures;
@@ -116,9 +118,9 @@ class JdbcCertificationLists implements CertificationLists {
             throw new IllegalArgumentException("page is 0 or more and size 1 to " + MAX_PAGE_SIZE + " / 页码或每页条数有误");
         }
         VerificationRun run = run(query.month()).orElseThrow(() -> notRun(query.month()));
-        List<ListEntry> entries = filters(jdbc.sql(ENTRIES), query)
+        List<ListEntry> entries = persons.open(filters(jdbc.sql(ENTRIES), query)
                 .param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> entry(rs)).list();
+                .query((rs, n) -> entry(rs)).list());
         long total = filters(jdbc.sql(COUNT), query).query(Long.class).single();
         return new ListPage(run, entries, total, page, size);
     }
@@ -127,11 +129,13 @@ class JdbcCertificationLists implements CertificationLists {
     @Transactional(readOnly = true)
     public void forEach(ListQuery query, Consumer<ListEntry> visitor) {
         run(query.month()).orElseThrow(() -> notRun(query.month()));
+        Persons.Blocks<ListEntry> blocks = persons.blocks(block -> block.forEach(visitor));
         filters(jdbc.sql(ENTRIES), query).withFetchSize(RunRecipients.FETCH_SIZE)
                 .param("limit", null).param("offset", 0L)
                 .query(rs -> {
-                    visitor.accept(entry(rs));
+                    blocks.add(entry(rs));
                 });
+        blocks.flush();
     }
 
     @Override
@@ -145,23 +149,29 @@ class JdbcCertificationLists implements CertificationLists {
     @Transactional(readOnly = true)
     public Optional<Explanation> explain(String idNumber, YearMonth month) {
         Optional<VerificationRun> run = run(month);
-        if (run.isEmpty()) {
+        // an ID number the vault never saw is nobody here: nothing is recorded for a mistyped one
+        Optional<Long> found = persons.find(idNumber);
+        if (run.isEmpty() || found.isEmpty()) {
             return Optional.empty();
         }
-        List<RecordedDecision> decisions = jdbc.sql("""
-                        select d.*, r.name, r.relation, r.monthly_amount
+        long person = found.get();
+        List<RecordedDecision> decisions = persons.open(jdbc.sql("""
+                        select d.*, r.name_sealed, r.relation, r.monthly_amount
                           from certification.decision d
                           join certification.recipient r on r.id = d.recipient_id
-                         where d.month = :month and d.id_number = :id
+                         where d.month = :month and d.person = :person
                          order by d.recipient_id""")
-                .param("month", month.atDay(1)).param("id", idNumber)
+                .param("month", month.atDay(1)).param("person", person)
                 .query((rs, n) -> {
-                    ListEntry e = entry(rs);
+                    Persons.Pending<ListEntry> e = entry(rs);
                     String relation = rs.getString("relation");
-                    return new RecordedDecision(e.recipientId(), e.idNumber(), e.name(), e.benefit(),
-                            relation == null ? null : DependentRelation.valueOf(relation), e.monthlyAmount(),
-                            e.decision(), e.jurisdiction());
-                }).list();
+                    return new Persons.Pending<RecordedDecision>(e.person(), e.name(), (id, name) -> {
+                        ListEntry l = e.make().with(id, name);
+                        return new RecordedDecision(l.recipientId(), l.idNumber(), l.name(), l.benefit(),
+                                relation == null ? null : DependentRelation.valueOf(relation), l.monthlyAmount(),
+                                l.decision(), l.jurisdiction());
+                    });
+                }).list());
         if (decisions.isEmpty()) {
             return Optional.empty();
         }
@@ -170,15 +180,15 @@ class JdbcCertificationLists implements CertificationLists {
                 .filter(p -> p.version().equals(run.get().policyVersion())).findFirst()
                 .orElseGet(() -> policies.inForceOn(asOf));
         List<Evidence> known = new ArrayList<>();
-        evidence.about(idNumber, asOf).forEach(item -> known.add(MonthDecider.evidence(item)));
-        List<Evidence> recorded = VerificationEvidence.about(jdbc, idNumber, asOf);
+        evidence.about(person, asOf).forEach(item -> known.add(MonthDecider.evidence(item)));
+        List<Evidence> recorded = VerificationEvidence.about(jdbc, person, asOf);
         if (!recorded.isEmpty()) {
             known.addAll(recorded);
             // a stable sort keeps the departments' order within a day and puts the verifications after it
             known.sort(Comparator.comparing(Evidence::date));
         }
-        return Optional.of(new Explanation(idNumber, month, asOf, policy, decisions, known,
-                failures.ofPerson(idNumber, month), tasks.ofPerson(idNumber, month)));
+        return Optional.of(new Explanation(decisions.get(0).idNumber(), month, asOf, policy, decisions, known,
+                failures.ofPerson(person, month), tasks.ofPerson(person, month)));
     }
 
     private static JdbcClient.StatementSpec filters(JdbcClient.StatementSpec spec, ListQuery q) {
@@ -201,7 +211,8 @@ class JdbcCertificationLists implements CertificationLists {
                 rs.getLong("certified"), rs.getLong("changed"));
     }
 
-    static ListEntry entry(ResultSet rs) throws SQLException {
+    /** A list's row as read: the person by number and the name sealed, opened with the rest of its block. */
+    static Persons.Pending<ListEntry> entry(ResultSet rs) throws SQLException {
         String bucket = rs.getString("bucket");
         Decision decision = new Decision(EligibilityStatus.valueOf(rs.getString("status")),
                 DecisionJson.readReasons(rs.getString("reasons")), date(rs.getDate("loss_from")),
@@ -212,9 +223,11 @@ class JdbcCertificationLists implements CertificationLists {
                 rs.getString("street"), rs.getString("community"),
                 Jurisdiction.Basis.valueOf(rs.getString("jurisdiction")),
                 Jurisdiction.Organiser.valueOf(rs.getString("organised_by")), rs.getString("employer_credit_code"));
-        return new ListEntry(rs.getLong("recipient_id"), rs.getString("id_number"), rs.getString("name"),
-                BenefitKind.valueOf(rs.getString("benefit_kind")), Money.of(rs.getBigDecimal("monthly_amount")), decision,
-                jurisdiction);
+        long recipient = rs.getLong("recipient_id");
+        BenefitKind benefit = BenefitKind.valueOf(rs.getString("benefit_kind"));
+        Money amount = Money.of(rs.getBigDecimal("monthly_amount"));
+        return new Persons.Pending<>(rs.getLong("person"), rs.getBytes("name_sealed"), (idNumber, name) ->
+                new ListEntry(recipient, idNumber, name, benefit, amount, decision, jurisdiction));
     }
 
     private static LocalDate date(Date d) {

@@ -41,18 +41,18 @@ class JdbcLedgers implements Ledgers {
 
     static final int MAX_PAGE_SIZE = 1000;
     /** Lines whose phone numbers are asked of the registry in one go while a ledger streams. */
-    static final int PHONE_BLOCK = 1000;
+    static final int PHONE_BLOCK = Persons.BLOCK;
 
     /**
-     * A null filter matches everything; the birth date is the ID number's (the recipient loader
-     * checked it). The task shown is the one not done yet, else the latest, among the month's and
-     * earlier months' tasks. A null limit is PostgreSQL's {@code limit all}.
+     * A null filter matches everything; whether a recipient is old enough for a home visit is what
+     * the run noted by its policy (the birth date is the ID number's, which no table here holds).
+     * The task shown is the one not done yet, else the latest, among the month's and earlier
+     * months' tasks. A null limit is PostgreSQL's {@code limit all}.
      */
     private static final String LINES = """
-            select d.recipient_id, d.id_number, d.benefit_kind, d.reasons, d.period_end, d.bucket, d.investigate,
+            select d.recipient_id, d.person, d.benefit_kind, d.reasons, d.period_end, d.bucket, d.investigate,
                    d.region_code, d.district, d.street, d.community, d.jurisdiction, d.organised_by,
-                   d.employer_credit_code, r.name, r.over_80, r.sick, r.disabled,
-                   to_date(substr(d.id_number, 7, 8), 'YYYYMMDD') as birth_date,
+                   d.employer_credit_code, d.home_visit_age, r.name_sealed, r.over_80, r.sick, r.disabled,
                    f.reason as failure_reason,
                    t.id as task_id, t.status as task_status, t.assigned_to as task_assigned_to, t.result as task_result
               from certification.decision d
@@ -66,14 +66,13 @@ class JdbcLedgers implements Ledgers {
                      limit 1) t on true
              where d.month = :month and d.status = 'TO_BE_VERIFIED'
                and (cast(:kind as text) <> 'DUE' or d.bucket in ('ONE_MONTH', 'TWO_MONTHS', 'THREE_MONTHS'))
-               and (cast(:kind as text) <> 'HOME_VISIT' or r.over_80 or r.sick or r.disabled
-                    or to_date(substr(d.id_number, 7, 8), 'YYYYMMDD') <= :bornBy)
+               and (cast(:kind as text) <> 'HOME_VISIT' or r.over_80 or r.sick or r.disabled or d.home_visit_age)
                and (cast(:district as text) is null or d.district = :district)
                and (cast(:street as text) is null or d.street = :street)
                and (cast(:community as text) is null or d.community = :community)
              order by d.district, d.street, d.community,
                       array_position(array['OVERDUE', 'ONE_MONTH', 'TWO_MONTHS', 'THREE_MONTHS', 'LATER'], d.bucket),
-                      d.id_number, d.recipient_id
+                      d.person, d.recipient_id
              limit :limit offset :offset""";
 
     private static final String COUNT = """
@@ -82,8 +81,7 @@ class JdbcLedgers implements Ledgers {
               join certification.recipient r on r.id = d.recipient_id
              where d.month = :month and d.status = 'TO_BE_VERIFIED'
                and (cast(:kind as text) <> 'DUE' or d.bucket in ('ONE_MONTH', 'TWO_MONTHS', 'THREE_MONTHS'))
-               and (cast(:kind as text) <> 'HOME_VISIT' or r.over_80 or r.sick or r.disabled
-                    or to_date(substr(d.id_number, 7, 8), 'YYYYMMDD') <= :bornBy)
+               and (cast(:kind as text) <> 'HOME_VISIT' or r.over_80 or r.sick or r.disabled or d.home_visit_age)
                and (cast(:district as text) is null or d.district = :district)
                and (cast(:street as text) is null or d.street = :street)
                and (cast(:community as text) is null or d.community = :community)""";
@@ -97,8 +95,7 @@ class JdbcLedgers implements Ledgers {
               join certification.recipient r on r.id = d.recipient_id
              where d.month = :month and d.status = 'TO_BE_VERIFIED'
                and (cast(:kind as text) <> 'DUE' or d.bucket in ('ONE_MONTH', 'TWO_MONTHS', 'THREE_MONTHS'))
-               and (cast(:kind as text) <> 'HOME_VISIT' or r.over_80 or r.sick or r.disabled
-                    or to_date(substr(d.id_number, 7, 8), 'YYYYMMDD') <= :bornBy)
+               and (cast(:kind as text) <> 'HOME_VISIT' or r.over_80 or r.sick or r.disabled or d.home_visit_age)
                and (cast(:district as text) is null or d.district = :district)
                and (cast(:street as text) is null or d.street = :street)
                and (cast(:community as text) is null or d.community = :community)
@@ -109,9 +106,12 @@ class JdbcLedgers implements Ledgers {
     private final CertificationLists lists;
     private final PolicyBook policies;
     private final PersonContacts contacts;
+    private final Persons persons;
 
-    JdbcLedgers(JdbcClient jdbc, CertificationLists lists, PolicyBook policies, PersonContacts contacts) {
+    JdbcLedgers(JdbcClient jdbc, CertificationLists lists, PolicyBook policies, PersonContacts contacts,
+            Persons persons) {
         this.jdbc = jdbc;
+        this.persons = persons;
         this.lists = lists;
         this.policies = policies;
         this.contacts = contacts;
@@ -124,8 +124,8 @@ class JdbcLedgers implements Ledgers {
             throw new IllegalArgumentException("page is 0 or more and size 1 to " + MAX_PAGE_SIZE + " / 页码或每页条数有误");
         }
         Scope scope = scope(query);
-        List<LedgerLine> lines = filters(jdbc.sql(LINES), query, scope).param("limit", size)
-                .param("offset", (long) page * size).query((rs, n) -> line(rs, scope)).list();
+        List<LedgerLine> lines = persons.open(filters(jdbc.sql(LINES), query, scope).param("limit", size)
+                .param("offset", (long) page * size).query((rs, n) -> line(rs, scope)).list());
         long total = filters(jdbc.sql(COUNT), query, scope).query(Long.class).single();
         return new LedgerPage(scope.run(), query.kind(), withPhones(lines), total, page, size);
     }
@@ -134,17 +134,14 @@ class JdbcLedgers implements Ledgers {
     @Transactional(readOnly = true)
     public void forEach(LedgerQuery query, Consumer<LedgerLine> visitor) {
         Scope scope = scope(query);
-        List<LedgerLine> block = new ArrayList<>(PHONE_BLOCK);
+        // a block's ID numbers and names are opened together, then its phones asked together
+        Persons.Blocks<LedgerLine> blocks = persons.blocks(block -> withPhones(block).forEach(visitor));
         filters(jdbc.sql(LINES), query, scope).withFetchSize(RunRecipients.FETCH_SIZE)
                 .param("limit", null).param("offset", 0L)
                 .query(rs -> {
-                    block.add(line(rs, scope));
-                    if (block.size() == PHONE_BLOCK) {
-                        withPhones(block).forEach(visitor);
-                        block.clear();
-                    }
+                    blocks.add(line(rs, scope));
                 });
-        withPhones(block).forEach(visitor);
+        blocks.flush();
     }
 
     @Override
@@ -175,7 +172,6 @@ class JdbcLedgers implements Ledgers {
     private static JdbcClient.StatementSpec filters(JdbcClient.StatementSpec spec, LedgerQuery q, Scope scope) {
         return spec.param("month", q.month().atDay(1))
                 .param("kind", q.kind().name())
-                .param("bornBy", scope.bornBy())
                 .param("district", q.district().orElse(null))
                 .param("street", q.street().orElse(null))
                 .param("community", q.community().orElse(null));
@@ -199,8 +195,8 @@ class JdbcLedgers implements Ledgers {
         return out;
     }
 
-    private static LedgerLine line(ResultSet rs, Scope scope) throws SQLException {
-        LocalDate birth = rs.getDate("birth_date").toLocalDate();
+    private static Persons.Pending<LedgerLine> line(ResultSet rs, Scope scope) throws SQLException {
+        boolean aged = rs.getBoolean("home_visit_age");
         boolean over80 = rs.getBoolean("over_80");
         boolean sick = rs.getBoolean("sick");
         boolean disabled = rs.getBoolean("disabled");
@@ -211,11 +207,18 @@ class JdbcLedgers implements Ledgers {
             task = new LedgerLine.TaskSummary(taskId, TaskStatus.valueOf(rs.getString("task_status")),
                     rs.getString("task_assigned_to"), result == null ? null : VerificationResult.valueOf(result));
         }
-        return new LedgerLine(rs.getLong("recipient_id"), rs.getString("id_number"), rs.getString("name"),
-                BenefitKind.valueOf(rs.getString("benefit_kind")), DecisionJson.readReasons(rs.getString("reasons")),
-                rs.getDate("period_end").toLocalDate(), DueBucket.valueOf(rs.getString("bucket")),
-                rs.getBoolean("investigate"), null, Period.between(birth, scope.run().asOf()).getYears(), over80, sick,
-                disabled, over80 || sick || disabled || !birth.isAfter(scope.bornBy()),
-                JdbcVerificationTasks.jurisdiction(rs), rs.getString("failure_reason"), task);
+        LedgerLine.TaskSummary t = task;
+        long recipient = rs.getLong("recipient_id");
+        BenefitKind benefit = BenefitKind.valueOf(rs.getString("benefit_kind"));
+        var reasons = DecisionJson.readReasons(rs.getString("reasons"));
+        LocalDate periodEnd = rs.getDate("period_end").toLocalDate();
+        DueBucket bucket = DueBucket.valueOf(rs.getString("bucket"));
+        boolean investigate = rs.getBoolean("investigate");
+        var jurisdiction = JdbcVerificationTasks.jurisdiction(rs);
+        String failure = rs.getString("failure_reason");
+        return new Persons.Pending<>(rs.getLong("person"), rs.getBytes("name_sealed"), (idNumber, name) ->
+                new LedgerLine(recipient, idNumber, name, benefit, reasons, periodEnd, bucket, investigate, null,
+                        Period.between(Persons.birthDate(idNumber), scope.run().asOf()).getYears(), over80, sick,
+                        disabled, over80 || sick || disabled || aged, jurisdiction, failure, t));
     }
 }

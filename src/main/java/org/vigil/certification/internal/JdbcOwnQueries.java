@@ -66,10 +66,12 @@ class JdbcOwnQueries implements OwnQueries {
     private final Disclosures disclosures;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Persons persons;
 
     JdbcOwnQueries(JdbcClient jdbc, TransactionTemplate transactions, CertificationLists lists, AttachmentStore files,
-            KeyService keys, Disclosures disclosures, AuditTrail audit, Clock clock) {
+            KeyService keys, Disclosures disclosures, AuditTrail audit, Clock clock, Persons persons) {
         this.jdbc = jdbc;
+        this.persons = persons;
         this.transactions = transactions;
         this.lists = lists;
         this.files = files;
@@ -151,12 +153,13 @@ class JdbcOwnQueries implements OwnQueries {
     }
 
     private OwnRecord answer(StaffPrincipal who, OwnQuery query, Kept kept) {
-        List<Row> rows = jdbc.sql("""
-                        select id, id_number, name, benefit_kind, relation, monthly_amount, region_code, last_certified
+        // the vault finds the person without recording anyone: a number nobody holds is nobody here
+        List<Row> rows = persons.find(query.person().value()).map(person -> persons.open(jdbc.sql("""
+                        select id, person, name_sealed, benefit_kind, relation, monthly_amount, region_code, last_certified
                           from certification.recipient
-                         where id_number = :id
+                         where person = :person
                          order by id""")
-                .param("id", query.person().value()).query(JdbcOwnQueries::row).list();
+                .param("person", person).query(JdbcOwnQueries::row).list())).orElse(List.of());
         if (rows.isEmpty()) {
             // nobody here, or nobody within this jurisdiction: trying numbers is how an enumeration starts
             disclosures.lookedUp(who, "person:unknown");
@@ -229,17 +232,21 @@ class JdbcOwnQueries implements OwnQueries {
         return benefits;
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
+    private static Persons.Pending<Row> row(ResultSet rs, int n) throws SQLException {
         String relation = rs.getString("relation");
         Date last = rs.getDate("last_certified");
-        return new Row(rs.getLong("id"), rs.getString("id_number"), rs.getString("name"),
-                BenefitKind.valueOf(rs.getString("benefit_kind")),
-                relation == null ? null : DependentRelation.valueOf(relation), Money.of(rs.getBigDecimal("monthly_amount")),
-                rs.getString("region_code"), last == null ? null : last.toLocalDate());
+        long id = rs.getLong("id");
+        BenefitKind kind = BenefitKind.valueOf(rs.getString("benefit_kind"));
+        DependentRelation rel = relation == null ? null : DependentRelation.valueOf(relation);
+        Money amount = Money.of(rs.getBigDecimal("monthly_amount"));
+        String region = rs.getString("region_code");
+        LocalDate lastCertified = last == null ? null : last.toLocalDate();
+        return new Persons.Pending<>(rs.getLong("person"), rs.getBytes("name_sealed"), (idNumber, name) ->
+                new Row(id, idNumber, name, kind, rel, amount, region, lastCertified));
     }
 
     /** Binds a sealed value to its row and field, so it does not open when moved elsewhere. */
-    private static byte[] place(long id, String field) {
+    static byte[] place(long id, String field) {
         return ("certification.own_query:" + id + ":" + field).getBytes(StandardCharsets.UTF_8);
     }
 }

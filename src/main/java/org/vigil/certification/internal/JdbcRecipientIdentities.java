@@ -24,9 +24,11 @@ class JdbcRecipientIdentities implements RecipientIdentities {
     private final JdbcClient jdbc;
     private final PersonContacts contacts;
     private final Disclosures disclosures;
+    private final Persons persons;
 
-    JdbcRecipientIdentities(JdbcClient jdbc, PersonContacts contacts, Disclosures disclosures) {
+    JdbcRecipientIdentities(JdbcClient jdbc, PersonContacts contacts, Disclosures disclosures, Persons persons) {
         this.jdbc = jdbc;
+        this.persons = persons;
         this.contacts = contacts;
         this.disclosures = disclosures;
     }
@@ -38,9 +40,9 @@ class JdbcRecipientIdentities implements RecipientIdentities {
     @Transactional
     public Optional<RecipientIdentity> reveal(StaffPrincipal who, long recipientId, Purpose why, String note) {
         String subject = "recipient:" + recipientId;
-        Optional<Row> row = jdbc.sql("select id_number, name from certification.recipient where id = :id")
-                .param("id", recipientId).query((rs, n) -> new Row(rs.getString("id_number"), rs.getString("name")))
-                .optional();
+        Optional<Row> row = persons.open(jdbc.sql("select person, name_sealed from certification.recipient where id = :id")
+                .param("id", recipientId).query((rs, n) -> new Persons.Pending<Row>(rs.getLong("person"),
+                        rs.getBytes("name_sealed"), Row::new)).list()).stream().findFirst();
         if (row.isEmpty()) {
             // asking for recipients that do not exist is how an enumeration starts: the watch sees it
             disclosures.lookedUp(who, subject);

@@ -19,12 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.certification.BenefitKind;
-import org.vigil.certification.CertificationPolicy;
 import org.vigil.certification.DueBucket;
 import org.vigil.certification.Jurisdiction;
 import org.vigil.certification.ListQuery;
 import org.vigil.certification.Operators;
-import org.vigil.certification.PolicyBook;
 import org.vigil.certification.TaskAttachment;
 import org.vigil.certification.TaskCreation;
 import org.vigil.certification.TaskException;
@@ -57,18 +55,18 @@ class JdbcVerificationTasks implements VerificationTasks {
      * not done from an earlier month, hits one of the two unique indexes and is left alone.
      */
     private static final String CREATE = """
-            insert into certification.verification_task (month, recipient_id, id_number, benefit_kind, period_end, bucket,
+            insert into certification.verification_task (month, recipient_id, person, benefit_kind, period_end, bucket,
                 region_code, district, street, community, jurisdiction, organised_by, employer_credit_code, home_visit,
                 status, created_at)
-            select d.month, d.recipient_id, d.id_number, d.benefit_kind, d.period_end, d.bucket, d.region_code,
+            select d.month, d.recipient_id, d.person, d.benefit_kind, d.period_end, d.bucket, d.region_code,
                    d.district, d.street, d.community, d.jurisdiction, d.organised_by, d.employer_credit_code,
-                   r.over_80 or r.sick or r.disabled or to_date(substr(d.id_number, 7, 8), 'YYYYMMDD') <= :bornBy,
+                   r.over_80 or r.sick or r.disabled or d.home_visit_age,
                    'OPEN', :now
               from certification.decision d
               join certification.recipient r on r.id = d.recipient_id
              where d.month = :month and d.status = 'TO_BE_VERIFIED'
                and (cast(:district as text) is null or d.district = :district)
-             order by d.district, d.street, d.community, d.id_number, d.recipient_id
+             order by d.district, d.street, d.community, d.person, d.recipient_id
             on conflict do nothing""";
 
     private static final String TO_BE_VERIFIED = """
@@ -77,12 +75,12 @@ class JdbcVerificationTasks implements VerificationTasks {
                and (cast(:district as text) is null or d.district = :district)""";
 
     private static final String TASK = """
-            select t.*, r.name from certification.verification_task t
+            select t.*, r.name_sealed from certification.verification_task t
               join certification.recipient r on r.id = t.recipient_id
              where t.id = :id""";
 
     private static final String PAGE = """
-            select t.*, r.name from certification.verification_task t
+            select t.*, r.name_sealed from certification.verification_task t
               join certification.recipient r on r.id = t.recipient_id
              where (cast(:month as date) is null or t.month = :month)
                and (cast(:status as text) is null or t.status = :status)
@@ -103,17 +101,17 @@ class JdbcVerificationTasks implements VerificationTasks {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final AttachmentStore files;
-    private final PolicyBook policies;
     private final Clock clock;
     private final AuditTrail audit;
+    private final Persons persons;
 
-    JdbcVerificationTasks(JdbcClient jdbc, TransactionTemplate transactions, AttachmentStore files, PolicyBook policies,
-            Clock clock, AuditTrail audit) {
+    JdbcVerificationTasks(JdbcClient jdbc, TransactionTemplate transactions, AttachmentStore files,
+            Clock clock, AuditTrail audit, Persons persons) {
         this.jdbc = jdbc;
+        this.persons = persons;
         this.audit = audit;
         this.transactions = transactions;
         this.files = files;
-        this.policies = policies;
         this.clock = clock;
     }
 
@@ -126,9 +124,8 @@ class JdbcVerificationTasks implements VerificationTasks {
                     .param("month", month.atDay(1)).query((rs, n) -> JdbcCertificationLists.run(rs)).optional()
                     .orElseThrow(() -> new IllegalStateException("month " + month
                             + " has not been verified, so it has no to-be-verified list / 该月尚未核验"));
-            CertificationPolicy policy = RunPolicy.of(policies, run);
+            // aged enough for a home visit is the run's finding by its own policy (decision.home_visit_age)
             long created = jdbc.sql(CREATE).param("month", month.atDay(1)).param("district", d)
-                    .param("bornBy", run.asOf().minusYears(policy.homeVisitAge()))
                     .param("now", Timestamp.from(clock.instant())).update();
             long listed = jdbc.sql(TO_BE_VERIFIED).param("month", month.atDay(1)).param("district", d)
                     .query(Long.class).single();
@@ -224,7 +221,8 @@ class JdbcVerificationTasks implements VerificationTasks {
 
     @Override
     public Optional<VerificationTask> find(long taskId) {
-        List<VerificationTask> found = withAttachments(jdbc.sql(TASK).param("id", taskId).query((rs, n) -> row(rs)).list());
+        List<VerificationTask> found = withAttachments(persons.open(jdbc.sql(TASK).param("id", taskId)
+                .query((rs, n) -> row(rs)).list()));
         return found.stream().findFirst();
     }
 
@@ -233,8 +231,8 @@ class JdbcVerificationTasks implements VerificationTasks {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page is 0 or more and size 1 to " + MAX_PAGE_SIZE + " / 页码或每页条数有误");
         }
-        List<VerificationTask> tasks = withAttachments(filters(jdbc.sql(PAGE), query).param("limit", size)
-                .param("offset", (long) page * size).query((rs, n) -> row(rs)).list());
+        List<VerificationTask> tasks = withAttachments(persons.open(filters(jdbc.sql(PAGE), query).param("limit", size)
+                .param("offset", (long) page * size).query((rs, n) -> row(rs)).list()));
         long total = filters(jdbc.sql(COUNT), query).query(Long.class).single();
         return new TaskPage(tasks, total, page, size);
     }
@@ -247,13 +245,13 @@ class JdbcVerificationTasks implements VerificationTasks {
     }
 
     /** A person's tasks of months up to {@code month}, oldest first, for the explanation of their decisions. */
-    List<VerificationTask> ofPerson(String idNumber, YearMonth month) {
-        return withAttachments(jdbc.sql("""
-                        select t.*, r.name from certification.verification_task t
+    List<VerificationTask> ofPerson(long person, YearMonth month) {
+        return withAttachments(persons.open(jdbc.sql("""
+                        select t.*, r.name_sealed from certification.verification_task t
                           join certification.recipient r on r.id = t.recipient_id
-                         where t.id_number = :id and t.month <= :month
+                         where t.person = :person and t.month <= :month
                          order by t.month, t.id""")
-                .param("id", idNumber).param("month", month.atDay(1)).query((rs, n) -> row(rs)).list());
+                .param("person", person).param("month", month.atDay(1)).query((rs, n) -> row(rs)).list()));
     }
 
     private void refuseDone(long taskId) {
@@ -314,20 +312,33 @@ class JdbcVerificationTasks implements VerificationTasks {
                 t.method(), t.result(), t.recordedBy(), t.verifiedAt(), t.verifiedOn(), t.note(), attachments);
     }
 
-    static VerificationTask row(ResultSet rs) throws SQLException {
+    /** A task as read: the person by number and the name sealed, opened with the rest of its page. */
+    static Persons.Pending<VerificationTask> row(ResultSet rs) throws SQLException {
         String method = rs.getString("method");
         String result = rs.getString("result");
         java.sql.Date on = rs.getDate("verified_on");
-        return new VerificationTask(rs.getLong("id"), YearMonth.from(rs.getDate("month").toLocalDate()),
-                rs.getLong("recipient_id"), rs.getString("id_number"), rs.getString("name"),
-                BenefitKind.valueOf(rs.getString("benefit_kind")), rs.getDate("period_end").toLocalDate(),
-                DueBucket.valueOf(rs.getString("bucket")), jurisdiction(rs), rs.getBoolean("home_visit"),
-                TaskStatus.valueOf(rs.getString("status")), instant(rs.getTimestamp("created_at")),
-                rs.getString("assigned_to"), instant(rs.getTimestamp("assigned_at")),
-                method == null ? null : VerificationMethod.valueOf(method),
-                result == null ? null : VerificationResult.valueOf(result), rs.getString("recorded_by"),
-                instant(rs.getTimestamp("verified_at")), on == null ? null : on.toLocalDate(), rs.getString("note"),
-                List.of());
+        long id = rs.getLong("id");
+        YearMonth month = YearMonth.from(rs.getDate("month").toLocalDate());
+        long recipient = rs.getLong("recipient_id");
+        BenefitKind benefit = BenefitKind.valueOf(rs.getString("benefit_kind"));
+        LocalDate periodEnd = rs.getDate("period_end").toLocalDate();
+        DueBucket bucket = DueBucket.valueOf(rs.getString("bucket"));
+        Jurisdiction jurisdiction = jurisdiction(rs);
+        boolean homeVisit = rs.getBoolean("home_visit");
+        TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
+        Instant created = instant(rs.getTimestamp("created_at"));
+        String assignedTo = rs.getString("assigned_to");
+        Instant assignedAt = instant(rs.getTimestamp("assigned_at"));
+        VerificationMethod m = method == null ? null : VerificationMethod.valueOf(method);
+        VerificationResult r = result == null ? null : VerificationResult.valueOf(result);
+        String recordedBy = rs.getString("recorded_by");
+        Instant verifiedAt = instant(rs.getTimestamp("verified_at"));
+        LocalDate verifiedOn = on == null ? null : on.toLocalDate();
+        String note = rs.getString("note");
+        return new Persons.Pending<>(rs.getLong("person"), rs.getBytes("name_sealed"), (idNumber, name) ->
+                new VerificationTask(id, month, recipient, idNumber, name, benefit, periodEnd, bucket, jurisdiction,
+                        homeVisit, status, created, assignedTo, assignedAt, m, r, recordedBy, verifiedAt, verifiedOn,
+                        note, List.of()));
     }
 
     static Jurisdiction jurisdiction(ResultSet rs) throws SQLException {

@@ -15,7 +15,7 @@ import org.vigil.sharing.EvidenceItem;
 import org.vigil.sharing.SharedEvidence;
 
 /**
- * Walks the recipients and the shared evidence together, both in ID order, and decides every
+ * Walks the recipients and the shared evidence together, both in person-number order (ADR 0035), and decides every
  * recipient exactly once: with their evidence when the departments have any, with none otherwise,
  * and in either case with the verifications recorded for them (ADR 0017). Only one person's
  * department evidence is in memory at a time; recorded verifications, a small share of recipients,
@@ -54,18 +54,17 @@ final class MonthDecider {
         evidenceItems += verifications.items();
         evidenceIgnored += verifications.ignored();
         unknownKinds.addAll(verifications.unknownKinds());
-        shared.forEachPerson(asOf, this::person);
+        shared.forEachPersonByNumber(asOf, this::person);
         decideBefore(Long.MAX_VALUE);
     }
 
-    private void person(String idNumber, List<EvidenceItem> items) {
-        long key = RunRecipients.key(idNumber);
-        if (key == 0) {
+    private void person(long key, List<EvidenceItem> items) {
+        if (key <= 0) {
             return;
         }
         if (key <= lastKey) {
             // a merge over an unsorted stream would silently decide people without their evidence
-            throw new IllegalStateException("shared evidence is not in ID order at " + idNumber.substring(0, 6) + "…");
+            throw new IllegalStateException("shared evidence is not in person-number order at person " + key);
         }
         lastKey = key;
         decideBefore(key);

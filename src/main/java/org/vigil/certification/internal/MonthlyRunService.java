@@ -66,22 +66,22 @@ class MonthlyRunService implements MonthlyVerification {
             create temporary table decision_load (
                 recipient_id bigint, status text, reason_code text, reasons jsonb, loss_from date,
                 certified_on date, period_end date, bucket text, investigate boolean, evidence jsonb,
-                policy_version text, certified_kind text, certified_evidence jsonb
+                policy_version text, certified_kind text, certified_evidence jsonb, home_visit_age boolean
             ) on commit drop""";
 
     private static final String COPY = """
             copy decision_load (recipient_id, status, reason_code, reasons, loss_from, certified_on, period_end, bucket,
-                investigate, evidence, policy_version, certified_kind, certified_evidence) from stdin""";
+                investigate, evidence, policy_version, certified_kind, certified_evidence, home_visit_age) from stdin""";
 
     /**
      * Residents of the paying city are listed by residence; anyone else by the paying district
      * (CERT-2). Institution pensions are verified by the employing unit (第七条).
      */
     private static final String MERGE_DECISIONS = """
-            insert into certification.decision (month, recipient_id, id_number, benefit_kind, status, reason_code, reasons,
+            insert into certification.decision (month, recipient_id, person, benefit_kind, status, reason_code, reasons,
                 loss_from, certified_on, period_end, bucket, investigate, evidence, policy_version, region_code, district,
-                street, community, jurisdiction, organised_by, employer_credit_code)
-            select :month, s.recipient_id, r.id_number, r.benefit_kind, s.status, s.reason_code, s.reasons, s.loss_from,
+                street, community, jurisdiction, organised_by, employer_credit_code, home_visit_age)
+            select :month, s.recipient_id, r.person, r.benefit_kind, s.status, s.reason_code, s.reasons, s.loss_from,
                    s.certified_on, s.period_end, s.bucket, s.investigate, s.evidence, s.policy_version,
                    case when j.resident then r.region_code else r.paying_region_code end,
                    substr(case when j.resident then r.region_code else r.paying_region_code end, 1, 6),
@@ -89,30 +89,31 @@ class MonthlyRunService implements MonthlyVerification {
                    case when j.resident then r.region_code end,
                    case when j.resident then 'RESIDENCE' else 'PAYING_PLACE' end,
                    case when r.benefit_kind = 'INSTITUTION_PENSION' then 'EMPLOYER' else 'COMMUNITY' end,
-                   case when r.benefit_kind = 'INSTITUTION_PENSION' then r.employer_credit_code end
+                   case when r.benefit_kind = 'INSTITUTION_PENSION' then r.employer_credit_code end,
+                   s.home_visit_age
               from decision_load s
               join certification.recipient r on r.id = s.recipient_id
               cross join lateral (select left(r.region_code, 4) = left(r.paying_region_code, 4) as resident) j
             on conflict (month, recipient_id) do update set
-                id_number = excluded.id_number, benefit_kind = excluded.benefit_kind, status = excluded.status,
+                person = excluded.person, benefit_kind = excluded.benefit_kind, status = excluded.status,
                 reason_code = excluded.reason_code, reasons = excluded.reasons, loss_from = excluded.loss_from,
                 certified_on = excluded.certified_on, period_end = excluded.period_end, bucket = excluded.bucket,
                 investigate = excluded.investigate, evidence = excluded.evidence,
                 policy_version = excluded.policy_version, region_code = excluded.region_code,
                 district = excluded.district, street = excluded.street, community = excluded.community,
                 jurisdiction = excluded.jurisdiction, organised_by = excluded.organised_by,
-                employer_credit_code = excluded.employer_credit_code
-             where (decision.id_number, decision.benefit_kind, decision.status, decision.reason_code, decision.reasons,
+                employer_credit_code = excluded.employer_credit_code, home_visit_age = excluded.home_visit_age
+             where (decision.person, decision.benefit_kind, decision.status, decision.reason_code, decision.reasons,
                     decision.loss_from, decision.certified_on, decision.period_end, decision.bucket, decision.investigate,
                     decision.evidence, decision.policy_version, decision.region_code, decision.district,
                     decision.street, decision.community, decision.jurisdiction, decision.organised_by,
-                    decision.employer_credit_code)
+                    decision.employer_credit_code, decision.home_visit_age)
                    is distinct from
-                   (excluded.id_number, excluded.benefit_kind, excluded.status, excluded.reason_code, excluded.reasons,
+                   (excluded.person, excluded.benefit_kind, excluded.status, excluded.reason_code, excluded.reasons,
                     excluded.loss_from, excluded.certified_on, excluded.period_end, excluded.bucket, excluded.investigate,
                     excluded.evidence, excluded.policy_version, excluded.region_code, excluded.district,
                     excluded.street, excluded.community, excluded.jurisdiction, excluded.organised_by,
-                    excluded.employer_credit_code)""";
+                    excluded.employer_credit_code, excluded.home_visit_age)""";
 
     private static final String DELETE_DECISIONS = """
             delete from certification.decision d
@@ -148,10 +149,12 @@ class MonthlyRunService implements MonthlyVerification {
     private final Clock clock;
     private final AuditTrail audit;
     private final FailureNotes failures;
+    private final Persons persons;
     private final RunTable runs;
 
     MonthlyRunService(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, SharedEvidence evidence,
-            PolicyBook policies, ApplicationEventPublisher events, Clock clock, FailureNotes failures, AuditTrail audit) {
+            PolicyBook policies, ApplicationEventPublisher events, Clock clock, FailureNotes failures, AuditTrail audit,
+            Persons persons) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -161,6 +164,7 @@ class MonthlyRunService implements MonthlyVerification {
         this.clock = clock;
         this.failures = failures;
         this.audit = audit;
+        this.persons = persons;
         this.runs = new RunTable(jdbc);
     }
 
@@ -188,7 +192,9 @@ class MonthlyRunService implements MonthlyVerification {
     private MonthlyRunResult run(YearMonth month, LocalDate asOf, CertificationPolicy policy, Instant started, long t0) {
         jdbc.sql("select 1 from (select pg_advisory_xact_lock(:key)) locked").param("key", RUN_LOCK).query(Integer.class)
                 .single();
-        RunRecipients recipients = RunRecipients.load(jdbc, month);
+        // the recipients' birth dates and the evidence's person numbers are then looked up in memory
+        persons.vault().preload();
+        RunRecipients recipients = RunRecipients.load(jdbc, month, persons.vault());
         VerificationEvidence verifications = VerificationEvidence.load(jdbc, asOf, policy);
         long loaded = System.nanoTime();
         Optional<VerificationRun> before = runs.find(month);
@@ -197,9 +203,11 @@ class MonthlyRunService implements MonthlyVerification {
         MonthDecider decider;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (CopyWriter out = CopyWriter.open(connection, COPY)) {
+            // aged enough for a home visit by this run's policy (第二十三条): the ledger and tasks filter on it
+            int bornBy = (int) asOf.minusYears(policy.homeVisitAge()).toEpochDay();
             decider = new MonthDecider(recipients, policy, asOf, verifications, (i, d) -> {
                 tally.add(d);
-                stage(out, recipients.recipientId(i), d);
+                stage(out, recipients.recipientId(i), d, recipients.birthDay(i) <= bornBy);
             });
             decider.run(evidence);
             out.finish();
@@ -268,7 +276,7 @@ class MonthlyRunService implements MonthlyVerification {
                 decider.evidenceIgnored, Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    private static void stage(CopyWriter out, long recipientId, Decision d) {
+    private static void stage(CopyWriter out, long recipientId, Decision d, boolean homeVisitAge) {
         EvidenceRef certifying = d.certifiedOn() == null ? null : MonthDecider.certifyingRef(d);
         try {
             out.number(recipientId).text(d.status().name()).text(d.reason().code().name())
@@ -276,7 +284,7 @@ class MonthlyRunService implements MonthlyVerification {
                     .date(d.periodEnd()).text(d.bucket() == null ? null : d.bucket().name()).bool(d.investigate())
                     .text(DecisionJson.evidence(d.evidence())).text(d.policyVersion())
                     .text(d.certifiedOn() == null ? null : d.reason().evidenceKind())
-                    .text(certifying == null ? null : DecisionJson.evidence(certifying));
+                    .text(certifying == null ? null : DecisionJson.evidence(certifying)).bool(homeVisitAge);
             out.endRow();
         }
         catch (SQLException e) {
@@ -296,7 +304,8 @@ class MonthlyRunService implements MonthlyVerification {
             requireInMonth(month, day);
             CertificationPolicy policy = book.inForceOn(day);
             Map<Long, StoredDecision> before = storedDecisions(month);
-            RunRecipients recipients = RunRecipients.load(jdbc, month);
+            persons.vault().preload();
+            RunRecipients recipients = RunRecipients.load(jdbc, month, persons.vault());
             Tally tally = new Tally();
             Map<Long, Decision> after = new HashMap<>();
             new MonthDecider(recipients, policy, day, VerificationEvidence.load(jdbc, day, policy), (i, d) -> {
@@ -326,8 +335,8 @@ class MonthlyRunService implements MonthlyVerification {
         return stored;
     }
 
-    /** A changed recipient's details, read only for those who change. */
-    private record Details(String idNumber, String name, BenefitKind benefit, Money amount) {
+    /** A changed recipient's details, read only for those who change, opened in blocks. */
+    private record Details(long id, String idNumber, String name, BenefitKind benefit, Money amount) {
     }
 
     private DryRunReport report(YearMonth month, LocalDate asOf, CertificationPolicy policy, VerificationRun stored,
@@ -335,12 +344,18 @@ class MonthlyRunService implements MonthlyVerification {
         Map<Long, Details> details = new HashMap<>();
         List<Long> ids = new ArrayList<>(after.keySet());
         for (int from = 0; from < ids.size(); from += 1000) {
-            jdbc.sql("select id, id_number, name, benefit_kind, monthly_amount from certification.recipient where id in (:ids)")
+            List<Persons.Pending<Details>> block = jdbc.sql("""
+                            select id, person, name_sealed, benefit_kind, monthly_amount
+                              from certification.recipient where id in (:ids)""")
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-                    .query(rs -> {
-                        details.put(rs.getLong(1), new Details(rs.getString(2), rs.getString(3),
-                                BenefitKind.valueOf(rs.getString(4)), Money.of(rs.getBigDecimal(5))));
-                    });
+                    .query((rs, n) -> {
+                        long id = rs.getLong(1);
+                        BenefitKind benefit = BenefitKind.valueOf(rs.getString(4));
+                        Money amount = Money.of(rs.getBigDecimal(5));
+                        return new Persons.Pending<Details>(rs.getLong(2), rs.getBytes(3),
+                                (idNumber, name) -> new Details(id, idNumber, name, benefit, amount));
+                    }).list();
+            persons.open(block).forEach(d -> details.put(d.id(), d));
         }
         List<DryRunReport.Change> changes = new ArrayList<>();
         Map<String, DryRunReport.Move> moves = new LinkedHashMap<>();

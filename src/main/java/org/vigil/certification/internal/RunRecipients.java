@@ -11,10 +11,11 @@ import org.vigil.certification.BenefitKind;
 import org.vigil.certification.DependentRelation;
 import org.vigil.certification.Entitlement;
 import org.vigil.identity.IdKeys;
+import org.vigil.vault.PersonVault;
 
 /**
- * Every recipient as the month's decisions need them, in the order of their ID numbers (the order
- * the shared evidence comes in), held in primitive columns: a few dozen bytes per recipient, so a
+ * Every recipient as the month's decisions need them, in the order of their person numbers (the
+ * order the shared evidence comes in, ADR 0035), held in primitive columns: a few dozen bytes per recipient, so a
  * city's million recipients fit beside the run. The entitlement object is made only when a
  * recipient is decided.
  *
@@ -30,14 +31,14 @@ final class RunRecipients {
     private static final DependentRelation[] RELATIONS = DependentRelation.values();
 
     private static final String RECIPIENTS = """
-            select r.id, r.id_number, r.benefit_kind, r.relation, r.benefit_start,
+            select r.id, r.person, r.benefit_kind, r.relation, r.benefit_start,
                    greatest(r.last_certified, h.certified_on) as certified, r.period_months
               from certification.recipient r
               left join (select recipient_id, max(certified_on) as certified_on
                            from certification.certification_history
                           where month < :month
                           group by recipient_id) h on h.recipient_id = r.id
-             order by r.id_number collate "C", r.id""";
+             order by r.person, r.id""";
 
     private long[] keys = new long[1024];
     private long[] ids = new long[1024];
@@ -52,21 +53,31 @@ final class RunRecipients {
     private RunRecipients() {
     }
 
-    /** Reads the recipients for a month; the caller holds the transaction the driver streams in. */
-    static RunRecipients load(JdbcClient jdbc, YearMonth month) {
+    /**
+     * Reads the recipients for a month; the caller holds the transaction the driver streams in. The
+     * birth dates come from the ID numbers, opened by the vault in one pass after the read (from its
+     * map, once the run has preloaded it).
+     */
+    static RunRecipients load(JdbcClient jdbc, YearMonth month, PersonVault vault) {
         RunRecipients r = new RunRecipients();
         jdbc.sql(RECIPIENTS).withFetchSize(FETCH_SIZE).param("month", month.atDay(1)).query(rs -> {
-            String idNumber = rs.getString(2);
             String relationName = rs.getString(4);
             Date last = rs.getDate(6);
-            r.add(rs.getLong(1), idNumber, BenefitKind.valueOf(rs.getString(3)),
+            r.add(rs.getLong(1), rs.getLong(2), BenefitKind.valueOf(rs.getString(3)),
                     relationName == null ? null : DependentRelation.valueOf(relationName),
                     rs.getDate(5).toLocalDate(), last == null ? null : last.toLocalDate(), rs.getInt(7));
         });
+        long[] idKeys = new long[r.size];
+        if (r.size > 0) {
+            vault.idKeysOf(r.keys, r.size, idKeys);
+        }
+        for (int i = 0; i < r.size; i++) {
+            r.birth[i] = Persons.birthDay(idKeys[i]);
+        }
         return r;
     }
 
-    private void add(long id, String idNumber, BenefitKind kind, DependentRelation rel, LocalDate benefitStart,
+    private void add(long id, long person, BenefitKind kind, DependentRelation rel, LocalDate benefitStart,
             LocalDate lastCertified, int grantedMonths) {
         if (size == keys.length) {
             int n = size * 2;
@@ -79,11 +90,10 @@ final class RunRecipients {
             certified = Arrays.copyOf(certified, n);
             granted = Arrays.copyOf(granted, n);
         }
-        keys[size] = key(idNumber);
+        keys[size] = person;
         ids[size] = id;
         benefit[size] = (byte) kind.ordinal();
         relation[size] = (byte) (rel == null ? -1 : rel.ordinal());
-        birth[size] = (int) birthDate(idNumber).toEpochDay();
         start[size] = (int) benefitStart.toEpochDay();
         certified[size] = lastCertified == null ? NONE : (int) lastCertified.toEpochDay();
         granted[size] = (byte) grantedMonths;
@@ -96,18 +106,17 @@ final class RunRecipients {
         return ascii.length == IdKeys.LENGTH ? IdKeys.ofAscii(ascii, 0) : 0;
     }
 
-    /** Characters 7–14 of a resident ID are the birth date; the recipient loader checked them. */
-    static LocalDate birthDate(String idNumber) {
-        return LocalDate.of(Integer.parseInt(idNumber, 6, 10, 10), Integer.parseInt(idNumber, 10, 12, 10),
-                Integer.parseInt(idNumber, 12, 14, 10));
-    }
-
     int size() {
         return size;
     }
 
+    /** The recipient's person number: the order of the run. */
     long key(int i) {
         return keys[i];
+    }
+
+    int birthDay(int i) {
+        return birth[i];
     }
 
     long recipientId(int i) {

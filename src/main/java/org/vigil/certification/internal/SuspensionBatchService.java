@@ -84,8 +84,8 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
      * anyone marked for investigation are people's work first, never an automatic stop.
      */
     private static final String SUSPENSIONS = """
-            select d.recipient_id, d.id_number, d.benefit_kind, d.status, d.reasons, d.loss_from, d.period_end,
-                   d.evidence, d.district, d.street, d.community, r.name, p.paid_through
+            select d.recipient_id, d.person, d.benefit_kind, d.status, d.reasons, d.loss_from, d.period_end,
+                   d.evidence, d.district, d.street, d.community, r.name_sealed, p.paid_through
               from certification.decision d
               join certification.recipient r on r.id = d.recipient_id
               left join certification.payment_state p on p.recipient_id = d.recipient_id
@@ -100,14 +100,14 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
                and not exists (select 1 from certification.payment_instruction i
                                 where i.recipient_id = d.recipient_id and i.kind = 'SUSPEND'
                                   and i.status <> 'RELEASED' and i.month <> :month)
-             order by d.district, d.id_number, d.recipient_id""";
+             order by d.district, d.person, d.recipient_id""";
 
     /**
      * 第二十六条: a suspended recipient whom a month after the suspension's certified again, and whom
      * this month neither disqualifies nor fails, with the latest such certification.
      */
     private static final String RESTORATIONS = """
-            select d.recipient_id, d.id_number, d.benefit_kind, d.district, d.street, d.community, r.name,
+            select d.recipient_id, d.person, d.benefit_kind, d.district, d.street, d.community, r.name_sealed,
                    p.suspended_from, p.suspension_month, s.reason_code as suspended_for, s.loss_from as suspended_loss,
                    s.evidence as suspended_evidence, h.certified_on, h.evidence_kind, h.evidence as certifying
               from certification.decision d
@@ -128,7 +128,7 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
                and not exists (select 1 from certification.payment_instruction i
                                 where i.recipient_id = d.recipient_id and i.kind = 'RESTORE'
                                   and i.status <> 'RELEASED' and i.month <> :month)
-             order by d.district, d.id_number, d.recipient_id""";
+             order by d.district, d.person, d.recipient_id""";
 
     /** The audit log's names for the batch's own steps; an officer's steps carry the officer's name. */
     private static final String BATCH_ACTOR = "system:suspension-batch";
@@ -146,10 +146,11 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
     private final ObjectProvider<BatchStepProbe> probes;
     private final CertificationFailures failures;
     private final InstructionTable table;
+    private final Persons persons;
 
     SuspensionBatchService(JdbcClient jdbc, TransactionTemplate transactions, PaymentStates payments, PolicyBook policies,
             SuspensionPolicies suspensionPolicies, SharedEvidence evidence, ApplicationEventPublisher events, Clock clock,
-            ObjectProvider<BatchStepProbe> probes, CertificationFailures failures, AuditTrail audit) {
+            ObjectProvider<BatchStepProbe> probes, CertificationFailures failures, AuditTrail audit, Persons persons) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.payments = payments;
@@ -161,7 +162,8 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
         this.probes = probes;
         this.failures = failures;
         this.audit = audit;
-        this.table = new InstructionTable(jdbc);
+        this.persons = persons;
+        this.table = new InstructionTable(jdbc, persons);
     }
 
     // ------------------------------------------------------------------------------------ build
@@ -213,7 +215,7 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
     }
 
     private List<PaymentInstruction> suspensions(YearMonth month, YearMonth effective, SuspensionPolicy policy) {
-        List<PaymentInstruction> out = new ArrayList<>();
+        List<Persons.Pending<PaymentInstruction>> out = new ArrayList<>();
         // the reason the run noted for each failed certification (第二十四条), carried to the payment system
         Map<Long, FailedCertification> failed = new HashMap<>();
         failures.failedIn(month).forEach(f -> failed.put(f.recipientId(), f));
@@ -233,31 +235,35 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
                     : effective.minusMonths(1);
             List<MonthlyAmount> overpaid = lossFrom == null ? List.of()
                     : byMonth(PaymentRules.overpayment(lossFrom, policy.lossMonthOwed(), lastPaid, amounts), amounts);
-            out.add(new PaymentInstruction(month, InstructionKind.SUSPEND, InstructionOrigin.BATCH, recipient,
-                    rs.getString("id_number"), rs.getString("name"), BenefitKind.valueOf(rs.getString("benefit_kind")),
-                    rs.getString("district"), rs.getString("street"), rs.getString("community"), reason.code(),
-                    disqualified || !failed.containsKey(recipient) ? null
-                            : failed.get(recipient).reason() + " / " + failed.get(recipient).reasonEnglish(),
-                    lossFrom, disqualified ? null : date(rs, "period_end"), refs, source(reason, refs), effective,
-                    amounts.amountFor(effective), lastPaid, overpaid, null, null, null, null, null, List.of(),
-                    InstructionStatus.PENDING, null, null));
+            BenefitKind benefit = BenefitKind.valueOf(rs.getString("benefit_kind"));
+            String district = rs.getString("district");
+            String street = rs.getString("street");
+            String community = rs.getString("community");
+            LocalDate periodEnd = disqualified ? null : date(rs, "period_end");
+            String noted = disqualified || !failed.containsKey(recipient) ? null
+                    : failed.get(recipient).reason() + " / " + failed.get(recipient).reasonEnglish();
+            out.add(new Persons.Pending<>(rs.getLong("person"), rs.getBytes("name_sealed"), (idNumber, name) ->
+                    new PaymentInstruction(month, InstructionKind.SUSPEND, InstructionOrigin.BATCH, recipient, idNumber,
+                            name, benefit, district, street, community, reason.code(), noted, lossFrom, periodEnd, refs,
+                            source(reason, refs), effective, amounts.amountFor(effective), lastPaid, overpaid, null,
+                            null, null, null, null, List.of(), InstructionStatus.PENDING, null, null)));
         });
-        return out;
+        return persons.open(out);
     }
 
     private List<PaymentInstruction> restorations(YearMonth month, VerificationRun run, YearMonth effective,
             SuspensionPolicy policy) {
-        List<PaymentInstruction> out = new ArrayList<>();
+        List<Persons.Pending<PaymentInstruction>> out = new ArrayList<>();
         jdbc.sql(RESTORATIONS).param("month", month.atDay(1)).param("periodEnded", PERIOD_ENDED).query((ResultSet rs) -> {
             long recipient = rs.getLong("recipient_id");
-            String idNumber = rs.getString("id_number");
+            long person = rs.getLong("person");
             YearMonth suspendedFrom = month(rs, "suspended_from");
             String forCode = rs.getString("suspended_for");
             ReasonCode suspendedFor = forCode == null ? null : ReasonCode.valueOf(forCode);
             LocalDate lossFrom = date(rs, "suspended_loss");
             String suspendedEvidence = rs.getString("suspended_evidence");
             LocalDate regained = suspendedFor == ReasonCode.CUSTODY && suspendedEvidence != null
-                    ? custodyEnded(idNumber, lossFrom, DecisionJson.readEvidence(suspendedEvidence), run) : null;
+                    ? custodyEnded(person, lossFrom, DecisionJson.readEvidence(suspendedEvidence), run) : null;
             Optional<RestorationMonths.Range> notOwed = RestorationMonths.notOwed(suspendedFor, lossFrom, regained,
                     policy.lossMonthOwed());
             AmountHistory amounts = payments.amounts(recipient);
@@ -266,26 +272,32 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
                     notOwed.map(RestorationMonths.Range::to).orElse(null), amounts), amounts);
             List<EvidenceRef> certifying = DecisionJson.readEvidence("[" + rs.getString("certifying") + "]");
             String kind = rs.getString("evidence_kind");
-            out.add(new PaymentInstruction(month, InstructionKind.RESTORE, InstructionOrigin.BATCH, recipient, idNumber,
-                    rs.getString("name"), BenefitKind.valueOf(rs.getString("benefit_kind")), rs.getString("district"),
-                    rs.getString("street"), rs.getString("community"), ReasonCode.PROOF_OF_LIFE,
-                    kind + " " + date(rs, "certified_on"), null, null, certifying,
-                    source(new Decision.Reason(ReasonCode.PROOF_OF_LIFE, kind, null), certifying), effective,
-                    amounts.amountFor(effective), null, List.of(), suspendedFrom, month(rs, "suspension_month"),
-                    suspendedFor, notOwed.map(RestorationMonths.Range::from).orElse(null),
-                    notOwed.map(RestorationMonths.Range::to).orElse(null), backPay, InstructionStatus.PENDING, null, null));
+            BenefitKind benefit = BenefitKind.valueOf(rs.getString("benefit_kind"));
+            String district = rs.getString("district");
+            String street = rs.getString("street");
+            String community = rs.getString("community");
+            String certifiedBy = kind + " " + date(rs, "certified_on");
+            YearMonth suspensionMonth = month(rs, "suspension_month");
+            out.add(new Persons.Pending<>(person, rs.getBytes("name_sealed"), (idNumber, name) ->
+                    new PaymentInstruction(month, InstructionKind.RESTORE, InstructionOrigin.BATCH, recipient, idNumber,
+                            name, benefit, district, street, community, ReasonCode.PROOF_OF_LIFE, certifiedBy, null,
+                            null, certifying, source(new Decision.Reason(ReasonCode.PROOF_OF_LIFE, kind, null),
+                                    certifying), effective, amounts.amountFor(effective), null, List.of(), suspendedFrom,
+                            suspensionMonth, suspendedFor, notOwed.map(RestorationMonths.Range::from).orElse(null),
+                            notOwed.map(RestorationMonths.Range::to).orElse(null), backPay, InstructionStatus.PENDING,
+                            null, null)));
         });
-        return out;
+        return persons.open(out);
     }
 
     /**
      * The day after the custody that suspended ended, from the evidence known on the run's as-of
      * date: the interval the suspension rested on, else any custody that began on the loss date.
      */
-    private LocalDate custodyEnded(String idNumber, LocalDate lossFrom, List<EvidenceRef> suspendedOn, VerificationRun run) {
+    private LocalDate custodyEnded(long person, LocalDate lossFrom, List<EvidenceRef> suspendedOn, VerificationRun run) {
         CertificationPolicy policy = policyOf(run);
         LocalDate end = null;
-        for (EvidenceItem item : evidence.about(idNumber, run.asOf())) {
+        for (EvidenceItem item : evidence.about(person, run.asOf())) {
             boolean custody = policy.rule(item.kind()).map(r -> r.effect() == EvidenceEffect.CUSTODY).orElse(false);
             EvidenceItem.Provenance p = item.source();
             boolean same = suspendedOn.contains(new EvidenceRef(p.provider(), p.feed(), p.deliveryId(), p.row()))
@@ -563,7 +575,9 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
                 .param("id", p.recipientId()).param("paidThrough", InstructionTable.first(p.lastPaid()))
                 .param("from", p.effectiveMonth().atDay(1)).param("batch", p.month().atDay(1))
                 .param("now", Timestamp.from(now)).update();
-        events.publishEvent(new SuspensionReleased(p.month(), p.recipientId(), p.idNumber(), p.name(), p.benefit(),
+        long person = persons.find(p.idNumber()).orElseThrow(() -> new IllegalStateException(
+                "the vault does not know recipient " + p.recipientId() + "'s person"));
+        events.publishEvent(new SuspensionReleased(p.month(), p.recipientId(), person, p.idNumber(), p.name(), p.benefit(),
                 p.district(), p.reasonCode(), p.lossFrom(), p.effectiveMonth(), p.lastPaid(), p.overpaid(), p.evidence()));
     }
 
@@ -615,11 +629,12 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
             // like a batch, a restoration decided by the policy's day still reaches this month's payment
             YearMonth resumed = today.getDayOfMonth() <= policies.inForceOn(today).suspensionByDay() ? thisMonth
                     : thisMonth.plusMonths(1);
-            List<Long> suspended = jdbc.sql("""
+            // an ID number the vault never saw names nobody, and nothing is recorded for it
+            List<Long> suspended = persons.find(idNumber).map(person -> jdbc.sql("""
                     select r.id from certification.recipient r
                       join certification.payment_state p on p.recipient_id = r.id and p.status = 'SUSPENDED'
-                     where r.id_number = :id order by r.id""")
-                    .param("id", idNumber).query(Long.class).list();
+                     where r.person = :person order by r.id""")
+                    .param("person", person).query(Long.class).list()).orElse(List.of());
             if (suspended.isEmpty()) {
                 throw new IllegalStateException("no benefit of this person is suspended / 该人员无暂停发放的待遇");
             }
@@ -634,12 +649,9 @@ class SuspensionBatchService implements SuspensionBatches, Restorations {
                             + "release it instead / 该人员已有待下发的恢复指令");
                 }
                 PaymentState state = payments.state(recipient);
-                PaymentInstruction suspension = jdbc.sql("""
-                                select i.*, r.name from certification.payment_instruction i
-                                  join certification.recipient r on r.id = i.recipient_id
-                                 where i.month = :month and i.kind = 'SUSPEND' and i.recipient_id = :id""")
-                        .param("month", state.suspensionMonth().atDay(1)).param("id", recipient)
-                        .query((rs, n) -> InstructionTable.instruction(rs)).single();
+                PaymentInstruction suspension = table.find(state.suspensionMonth(), InstructionKind.SUSPEND, recipient)
+                        .orElseThrow(() -> new IllegalStateException("recipient " + recipient
+                                + " is suspended without its suspension instruction"));
                 AmountHistory amounts = payments.amounts(recipient);
                 List<MonthlyAmount> backPay = byMonth(PaymentRules.backPay(state.suspendedFrom(), resumed,
                         lostFrom.orElse(null), lostTo.orElse(null), amounts), amounts);

@@ -32,12 +32,12 @@ final class VerificationEvidence {
     static final String REPORTED_DEATH = "death.community_report";
 
     private static final String RECORDED = """
-            select id, id_number, method, result, verified_on
+            select id, person, method, result, verified_on
               from certification.verification_task
              where status = 'DONE' and verified_on <= :asOf
                and result in ('CONFIRMED_ALIVE', 'DECEASED_REPORTED')
-               and (cast(:idNumber as text) is null or id_number = :idNumber)
-             order by id_number, verified_on, id""";
+               and (cast(:person as bigint) is null or person = :person)
+             order by person, verified_on, id""";
 
     private final Map<Long, List<Evidence>> byPerson;
     private final long items;
@@ -59,7 +59,7 @@ final class VerificationEvidence {
         Map<Long, List<Evidence>> byPerson = new HashMap<>();
         long[] counts = new long[2];
         Set<String> unknown = new TreeSet<>();
-        jdbc.sql(RECORDED).param("asOf", asOf).param("idNumber", null).query(rs -> {
+        jdbc.sql(RECORDED).param("asOf", asOf).param("person", null).query(rs -> {
             counts[0]++;
             Evidence e = evidence(rs.getLong(1), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate());
             if (policy.rule(e.kind()).isEmpty()) {
@@ -67,17 +67,14 @@ final class VerificationEvidence {
                 unknown.add(e.kind());
                 return;
             }
-            long key = RunRecipients.key(rs.getString(2));
-            if (key != 0) {
-                byPerson.computeIfAbsent(key, k -> new ArrayList<>(1)).add(e);
-            }
+            byPerson.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>(1)).add(e);
         });
         return new VerificationEvidence(byPerson, counts[0], counts[1], unknown);
     }
 
     /** One person's recorded verifications on the as-of date, whatever the policy says, for explanations. */
-    static List<Evidence> about(JdbcClient jdbc, String idNumber, LocalDate asOf) {
-        return jdbc.sql(RECORDED).param("asOf", asOf).param("idNumber", idNumber)
+    static List<Evidence> about(JdbcClient jdbc, long person, LocalDate asOf) {
+        return jdbc.sql(RECORDED).param("asOf", asOf).param("person", person)
                 .query((rs, n) -> evidence(rs.getLong(1), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate()))
                 .list();
     }
@@ -89,7 +86,7 @@ final class VerificationEvidence {
         return Evidence.on(kind, verifiedOn, new EvidenceRef(SOURCE, m.code(), taskId, 0));
     }
 
-    /** The person's verifications, by the key {@link RunRecipients#key} gives their ID. */
+    /** The person's verifications, by person number. */
     List<Evidence> of(long personKey) {
         List<Evidence> found = byPerson.get(personKey);
         return found == null ? List.of() : found;

@@ -22,10 +22,14 @@ import org.vigil.certification.MonthlyAmount;
 import org.vigil.certification.ReasonCode;
 import org.vigil.certification.SuspensionLifted;
 import org.vigil.certification.SuspensionReleased;
+import org.vigil.governance.KeyService;
+import org.vigil.governance.SealedValues;
+import org.vigil.identity.IdKeys;
 import org.vigil.identity.Money;
 import org.vigil.recovery.CaseStatus;
 import org.vigil.recovery.OverpaymentCase;
 import org.vigil.recovery.RecoveryCases;
+import org.vigil.vault.PersonVault;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,12 +47,19 @@ class OverpaymentCaseStore implements RecoveryCases {
     private static final Logger log = LoggerFactory.getLogger(OverpaymentCaseStore.class);
     private static final JsonMapper JSON = JsonMapper.shared();
 
+    /** Where a case's name is sealed (DATA-15): part of the value's associated data, with the person number. */
+    static final String NAME = "recovery.overpayment_case.name";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PersonVault vault;
+    private final SealedValues sealed;
 
-    OverpaymentCaseStore(JdbcClient jdbc, Clock clock) {
+    OverpaymentCaseStore(JdbcClient jdbc, Clock clock, PersonVault vault, KeyService keys) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.vault = vault;
+        this.sealed = new SealedValues(keys);
     }
 
     @EventListener
@@ -57,13 +68,14 @@ class OverpaymentCaseStore implements RecoveryCases {
             return;
         }
         int opened = jdbc.sql("""
-                insert into recovery.overpayment_case (recipient_id, suspension_month, id_number, name, benefit_kind,
+                insert into recovery.overpayment_case (recipient_id, suspension_month, person, name_sealed, benefit_kind,
                     district, reason_code, loss_from, effective_month, last_paid, total, evidence, status, opened_at)
-                values (:recipient, :month, :idNumber, :name, :benefit, :district, :reason, :lossFrom, :effective,
+                values (:recipient, :month, :person, :name, :benefit, :district, :reason, :lossFrom, :effective,
                     :lastPaid, :total, cast(:evidence as jsonb), 'OPEN', :now)
                 on conflict (recipient_id, suspension_month) do nothing""")
                 .param("recipient", released.recipientId()).param("month", released.suspensionMonth().atDay(1))
-                .param("idNumber", released.idNumber()).param("name", released.name())
+                .param("person", released.person())
+                .param("name", sealed.seal(NAME, released.person(), released.name()))
                 .param("benefit", released.benefit().name()).param("district", released.district())
                 .param("reason", released.reason().name()).param("lossFrom", released.lossFrom())
                 .param("effective", released.effectiveMonth().atDay(1)).param("lastPaid", released.lastPaid().atDay(1))
@@ -103,19 +115,19 @@ class OverpaymentCaseStore implements RecoveryCases {
 
     @Override
     public List<OverpaymentCase> list(Optional<CaseStatus> status) {
-        return jdbc.sql("""
+        return open(jdbc.sql("""
                         select * from recovery.overpayment_case
                          where cast(:status as text) is null or status = :status
-                         order by district, id_number, suspension_month""")
+                         order by district, person, suspension_month""")
                 .param("status", status.map(Enum::name).orElse(null))
-                .query((rs, n) -> row(rs)).list().stream().map(this::withMonths).toList();
+                .query((rs, n) -> row(rs)).list()).stream().map(this::withMonths).toList();
     }
 
     @Override
     public Optional<OverpaymentCase> find(long recipientId, YearMonth suspensionMonth) {
-        return jdbc.sql("select * from recovery.overpayment_case where recipient_id = :r and suspension_month = :m")
+        return open(jdbc.sql("select * from recovery.overpayment_case where recipient_id = :r and suspension_month = :m")
                 .param("r", recipientId).param("m", suspensionMonth.atDay(1))
-                .query((rs, n) -> row(rs)).optional()
+                .query((rs, n) -> row(rs)).list()).stream().findFirst()
                 .map(this::withMonths);
     }
 
@@ -131,10 +143,36 @@ class OverpaymentCaseStore implements RecoveryCases {
                 c.openedAt(), c.closedAt(), c.closeReason());
     }
 
-    private static OverpaymentCase row(ResultSet rs) throws SQLException {
+    /** A case as read, its person by number and its name sealed: opened for the cases read together. */
+    private record Sealed(long person, byte[] name, OverpaymentCase withoutIdentity) {
+    }
+
+    private List<OverpaymentCase> open(List<Sealed> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        long[] persons = rows.stream().mapToLong(Sealed::person).toArray();
+        long[] keys = new long[persons.length];
+        vault.idKeysOf(persons, persons.length, keys);
+        List<OverpaymentCase> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < persons.length; i++) {
+            OverpaymentCase c = rows.get(i).withoutIdentity();
+            out.add(new OverpaymentCase(c.recipientId(), c.suspensionMonth(), IdKeys.unpack(keys[i]),
+                    sealed.open(NAME, persons[i], rows.get(i).name()), c.benefit(), c.district(), c.reason(),
+                    c.lossFrom(), c.effectiveMonth(), c.lastPaid(), c.months(), c.total(), c.evidence(), c.status(),
+                    c.openedAt(), c.closedAt(), c.closeReason()));
+        }
+        return out;
+    }
+
+    private static Sealed row(ResultSet rs) throws SQLException {
+        return new Sealed(rs.getLong("person"), rs.getBytes("name_sealed"), caseOf(rs));
+    }
+
+    private static OverpaymentCase caseOf(ResultSet rs) throws SQLException {
         Timestamp closed = rs.getTimestamp("closed_at");
         return new OverpaymentCase(rs.getLong("recipient_id"), YearMonth.from(rs.getDate("suspension_month").toLocalDate()),
-                rs.getString("id_number"), rs.getString("name"), BenefitKind.valueOf(rs.getString("benefit_kind")),
+                null, null, BenefitKind.valueOf(rs.getString("benefit_kind")),
                 rs.getString("district"), ReasonCode.valueOf(rs.getString("reason_code")),
                 rs.getDate("loss_from").toLocalDate(), YearMonth.from(rs.getDate("effective_month").toLocalDate()),
                 YearMonth.from(rs.getDate("last_paid").toLocalDate()), List.of(), Money.of(rs.getBigDecimal("total")),
