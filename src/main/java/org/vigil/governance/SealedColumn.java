@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.runtime.DataScope;
 
@@ -16,14 +17,16 @@ import org.vigil.runtime.DataScope;
  * (ADR 0035). The module gives its three statements as fixed text:
  * <ul>
  *   <li>count: one parameter, the key prefix; returns the number of values under it;</li>
- *   <li>select: the key prefix and a limit; returns (row, sealed value), locking the rows
- *       ({@code for update skip locked}, so a busy row waits for the next step);</li>
- *   <li>update: the new sealed value and the row.</li>
+ *   <li>select: the key prefix and a limit; returns the number each value is bound to, the sealed
+ *       value, then the columns that identify its row, locking the rows ({@code for update skip
+ *       locked}, so a busy row waits for the next step);</li>
+ *   <li>update: the new sealed value, then the row's identifying columns as the select gave them.</li>
  * </ul>
  * A value that does not open is left where it is and logged: it was changed outside Vigil, and its
  * key must not be retired while that is looked into. Counting and moving run at the system's data
- * scope: whoever runs a rotation (a security administrator, the scheduler) must reach every row,
- * not only the rows of a jurisdiction, or the old key could never be retired.
+ * scope, each in a transaction and on a connection of its own (the scope is set when a connection
+ * is taken): whoever runs a rotation (a security administrator, the scheduler) must reach every
+ * row, not only the rows of a jurisdiction, or a key could be retired while values still need it.
  */
 public final class SealedColumn implements Resealable {
 
@@ -44,7 +47,10 @@ public final class SealedColumn implements Resealable {
         this.select = Objects.requireNonNull(select, "select");
         this.update = Objects.requireNonNull(update, "update");
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        // a transaction of its own, whatever the caller's: see the class comment
+        this.transactions = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager(),
+                "a transaction manager"));
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sealed = new SealedValues(keys);
     }
 
@@ -56,7 +62,7 @@ public final class SealedColumn implements Resealable {
     @Override
     public long countUnder(String keyId) {
         try (DataScope.Binding b = DataScope.bind(DataScope.system())) {
-            Long n = jdbc.queryForObject(count, Long.class, (Object) SealedValues.keyPrefix(keyId));
+            Long n = transactions.execute(t -> jdbc.queryForObject(count, Long.class, (Object) SealedValues.keyPrefix(keyId)));
             return n == null ? 0 : n;
         }
     }
@@ -70,15 +76,26 @@ public final class SealedColumn implements Resealable {
 
     private int moveUnder(String keyId, int limit) {
         Integer moved = transactions.execute(t -> {
-            List<Object[]> rows = jdbc.query(select, (rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2)},
-                    SealedValues.keyPrefix(keyId), limit);
+            List<Object[]> rows = jdbc.query(select, (rs, i) -> {
+                int columns = rs.getMetaData().getColumnCount();
+                Object[] row = new Object[columns];
+                row[0] = rs.getLong(1);
+                row[1] = rs.getBytes(2);
+                for (int c = 3; c <= columns; c++) {
+                    row[c - 1] = rs.getObject(c);
+                }
+                return row;
+            }, SealedValues.keyPrefix(keyId), limit);
             List<Object[]> updates = new ArrayList<>();
             for (Object[] r : rows) {
                 try {
-                    updates.add(new Object[] {sealed.reseal(place, (Long) r[0], (byte[]) r[1]), r[0]});
+                    Object[] update = new Object[r.length - 1];
+                    update[0] = sealed.reseal(place, (Long) r[0], (byte[]) r[1]);
+                    System.arraycopy(r, 2, update, 1, r.length - 2);
+                    updates.add(update);
                 }
                 catch (KeyService.TamperedException e) {
-                    log.warn("A sealed value of {} in row {} does not open: it was changed outside Vigil", place, r[0]);
+                    log.warn("A sealed value of {} bound to {} does not open: it was changed outside Vigil", place, r[0]);
                 }
             }
             jdbc.batchUpdate(update, updates);

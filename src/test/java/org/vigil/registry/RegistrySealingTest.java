@@ -274,10 +274,10 @@ class RegistrySealingTest {
         String oldKey = keys.currentDataKey();
         List<String> columns = List.of("registry.person.name", "registry.person.address", "registry.person.phone",
                 "registry.person.email", "registry.person_version.name", "registry.person_version.address",
-                "registry.person_version.phone", "registry.person_version.email", "registry.change_item.old_sealed",
-                "registry.change_item.new_sealed");
+                "registry.person_version.phone", "registry.person_version.email", "registry.change_item.old_value",
+                "registry.change_item.new_value");
         for (String column : columns) {
-            if (!column.equals("registry.change_item.old_sealed")) {
+            if (!column.equals("registry.change_item.old_value")) {
                 assertThat(use(oldKey, column)).as(column).isPositive();
             }
         }

@@ -24,27 +24,27 @@ class TipOffKeys {
     private static final List<Column> COLUMNS = List.of(
             new Column(JdbcTipOffs.SUBJECT_NAME,
                     "select count(*) from recovery.tip_off where substring(subject_name_sealed from 1 for 9) = ?",
-                    "select id, subject_name_sealed from recovery.tip_off where substring(subject_name_sealed from 1 for 9) = ? "
+                    "select id, subject_name_sealed, id from recovery.tip_off where substring(subject_name_sealed from 1 for 9) = ? "
                             + "order by id limit ? for update skip locked",
                     "update recovery.tip_off set subject_name_sealed = ? where id = ?"),
             new Column(JdbcTipOffs.ACCOUNT,
                     "select count(*) from recovery.tip_off where substring(account_sealed from 1 for 9) = ?",
-                    "select id, account_sealed from recovery.tip_off where substring(account_sealed from 1 for 9) = ? "
+                    "select id, account_sealed, id from recovery.tip_off where substring(account_sealed from 1 for 9) = ? "
                             + "order by id limit ? for update skip locked",
                     "update recovery.tip_off set account_sealed = ? where id = ?"),
             new Column(JdbcTipOffs.REPORTER_NAME,
                     "select count(*) from recovery.tip_off where substring(reporter_name_sealed from 1 for 9) = ?",
-                    "select id, reporter_name_sealed from recovery.tip_off where substring(reporter_name_sealed from 1 for 9) = ? "
+                    "select id, reporter_name_sealed, id from recovery.tip_off where substring(reporter_name_sealed from 1 for 9) = ? "
                             + "order by id limit ? for update skip locked",
                     "update recovery.tip_off set reporter_name_sealed = ? where id = ?"),
             new Column(JdbcTipOffs.REPORTER_PHONE,
                     "select count(*) from recovery.tip_off where substring(reporter_phone_sealed from 1 for 9) = ?",
-                    "select id, reporter_phone_sealed from recovery.tip_off where substring(reporter_phone_sealed from 1 for 9) = ? "
+                    "select id, reporter_phone_sealed, id from recovery.tip_off where substring(reporter_phone_sealed from 1 for 9) = ? "
                             + "order by id limit ? for update skip locked",
                     "update recovery.tip_off set reporter_phone_sealed = ? where id = ?"),
             new Column(JdbcTipOffs.REPORTER_ID,
                     "select count(*) from recovery.tip_off where substring(reporter_id_sealed from 1 for 9) = ?",
-                    "select id, reporter_id_sealed from recovery.tip_off where substring(reporter_id_sealed from 1 for 9) = ? "
+                    "select id, reporter_id_sealed, id from recovery.tip_off where substring(reporter_id_sealed from 1 for 9) = ? "
                             + "order by id limit ? for update skip locked",
                     "update recovery.tip_off set reporter_id_sealed = ? where id = ?"));
 

@@ -1,17 +1,14 @@
 package org.vigil.registry.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.governance.KeyService;
 import org.vigil.governance.Resealable;
-import org.vigil.governance.SealedValues;
+import org.vigil.governance.SealedColumn;
 
 /**
  * The registry's part in a key rotation (DATA-15, ADR 0035): one {@link Resealable} per sealed
@@ -23,31 +20,25 @@ import org.vigil.governance.SealedValues;
 @Configuration(proxyBeanMethods = false)
 class RegistryKeys {
 
-    private static final Logger log = LoggerFactory.getLogger(RegistryKeys.class);
-
     /**
      * A sealed column: its table, the columns that identify a row (one or two), the column holding
      * the number the values are bound to, and the value's place.
      */
     record Column(String table, String column, String key1, String key2, String rowColumn, String place) {
 
-        String name() {
-            return table + "." + column;
-        }
-
         String count() {
             return "select count(*) from " + table + " where substring(" + column + " from 1 for 9) = ?";
         }
 
         String select() {
-            return "select " + key1 + ", " + (key2 == null ? "0" : key2) + ", " + rowColumn + ", " + column + " from "
+            return "select " + rowColumn + ", " + column + ", " + key1 + (key2 == null ? "" : ", " + key2) + " from "
                     + table + " where substring(" + column + " from 1 for 9) = ? order by " + key1
                     + (key2 == null ? "" : ", " + key2) + " limit ? for update skip locked";
         }
 
         String update() {
             return "update " + table + " set " + column + " = ? where " + key1 + " = ?"
-                    + (key2 == null ? " and ? = 0" : " and " + key2 + " = ?");
+                    + (key2 == null ? "" : " and " + key2 + " = ?");
         }
     }
 
@@ -114,44 +105,6 @@ class RegistryKeys {
     }
 
     static Resealable resealable(Column c, JdbcTemplate jdbc, TransactionTemplate transactions, KeyService keys) {
-        SealedValues sealed = new SealedValues(keys);
-        String count = c.count();
-        String select = c.select();
-        String update = c.update();
-        return new Resealable() {
-
-            @Override
-            public String name() {
-                return c.name();
-            }
-
-            @Override
-            public long countUnder(String keyId) {
-                Long n = jdbc.queryForObject(count, Long.class, (Object) SealedValues.keyPrefix(keyId));
-                return n == null ? 0 : n;
-            }
-
-            @Override
-            public int reseal(String keyId, int limit) {
-                Integer moved = transactions.execute(t -> {
-                    List<Object[]> rows = jdbc.query(select, (rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2),
-                        rs.getLong(3), rs.getBytes(4)}, SealedValues.keyPrefix(keyId), limit);
-                    List<Object[]> updates = new ArrayList<>(rows.size());
-                    for (Object[] r : rows) {
-                        try {
-                            updates.add(new Object[] {sealed.reseal(c.place(), (Long) r[2], (byte[]) r[3]), r[0], r[1]});
-                        }
-                        catch (KeyService.TamperedException e) {
-                            // left under the old key, so the key cannot be retired while the incident is open
-                            log.warn("A sealed value of {} (row {}) does not open: it was changed outside Vigil", c.name(),
-                                    r[0]);
-                        }
-                    }
-                    jdbc.batchUpdate(update, updates);
-                    return updates.size();
-                });
-                return moved == null ? 0 : moved;
-            }
-        };
+        return new SealedColumn(c.place(), c.count(), c.select(), c.update(), jdbc, transactions, keys);
     }
 }

@@ -22,7 +22,7 @@ class SharingKeys {
     Resealable sharingRejectValues(JdbcTemplate jdbc, TransactionTemplate transactions, KeyService keys) {
         return column(jdbc, transactions, keys, DeliveryStore.REJECT_VALUE,
                 "select count(*) from sharing.reject where substring(value_sealed from 1 for 9) = ?",
-                "select id, value_sealed from sharing.reject where substring(value_sealed from 1 for 9) = ? "
+                "select id, value_sealed, id from sharing.reject where substring(value_sealed from 1 for 9) = ? "
                         + "order by id limit ? for update skip locked",
                 "update sharing.reject set value_sealed = ? where id = ?");
     }
@@ -31,7 +31,7 @@ class SharingKeys {
     Resealable sharingReviewNames(JdbcTemplate jdbc, TransactionTemplate transactions, KeyService keys) {
         return column(jdbc, transactions, keys, DeliveryStore.REVIEW_NAME,
                 "select count(*) from sharing.review_item where substring(name_sealed from 1 for 9) = ?",
-                "select id, name_sealed from sharing.review_item where substring(name_sealed from 1 for 9) = ? "
+                "select id, name_sealed, id from sharing.review_item where substring(name_sealed from 1 for 9) = ? "
                         + "order by id limit ? for update skip locked",
                 "update sharing.review_item set name_sealed = ? where id = ?");
     }
@@ -40,7 +40,7 @@ class SharingKeys {
     Resealable sharingCandidateNames(JdbcTemplate jdbc, TransactionTemplate transactions, KeyService keys) {
         return column(jdbc, transactions, keys, DeliveryStore.CANDIDATE_NAMES,
                 "select count(*) from sharing.review_item where substring(candidate_names from 1 for 9) = ?",
-                "select id, candidate_names from sharing.review_item where substring(candidate_names from 1 for 9) = ? "
+                "select id, candidate_names, id from sharing.review_item where substring(candidate_names from 1 for 9) = ? "
                         + "order by id limit ? for update skip locked",
                 "update sharing.review_item set candidate_names = ? where id = ?");
     }

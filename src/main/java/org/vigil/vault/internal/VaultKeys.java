@@ -23,7 +23,7 @@ final class VaultKeys {
     static Resealable sealedIds(JdbcTemplate jdbc, TransactionTemplate transactions, KeyService keys) {
         return new SealedColumn(JdbcPersonVault.PLACE,
                 "select count(*) from vault.person where substring(id_sealed from 1 for 9) = ?",
-                "select number, id_sealed from vault.person where substring(id_sealed from 1 for 9) = ? "
+                "select number, id_sealed, number from vault.person where substring(id_sealed from 1 for 9) = ? "
                         + "order by number limit ? for update skip locked",
                 "update vault.person set id_sealed = ? where number = ?", jdbc, transactions, keys);
     }
